@@ -1,0 +1,87 @@
+// Pricing one combination of promotions (SPEC §5.3). The optimiser (optimiser.cpp), priority mode
+// (priority_selection.cpp) and the brute-force reference in the tests all price combinations with these
+// functions, so they can differ only in which combination they choose.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/basket.hpp"
+#include "core/request.hpp"
+#include "core/result.hpp"
+#include "core/rules.hpp"
+
+namespace till {
+
+/// Everything about a request that does not depend on the chosen combination: the expanded units, and
+/// for each promotion whether it may take part at all (§5.1) and, if not, why (§5.5).
+struct PricingContext {
+  const RuleSet* rules = nullptr;
+  const Request* request = nullptr;
+  Basket basket;
+  std::optional<Money> shipping_price;  // the chosen method's price, when the request names one
+  std::vector<std::string> entered_codes;  // distinct normalised request codes, first spelling's order
+
+  /// Per promotion (rule-set order): the first pre-check reason that fails (not_started ... usage_limit),
+  /// or nullopt when it passes them; `audience_detail` names the failing audience field.
+  std::vector<std::optional<Reason>> precheck;
+  std::vector<std::string> audience_detail;
+  /// Per promotion: the indexes of the entered codes (into entered_codes) that this promotion carries.
+  std::vector<std::vector<int>> codes_used;
+  /// Per promotion: it passes the pre-checks and gives something alone on the basket without other
+  /// discounts (its condition measured there). Only these can ever apply.
+  std::vector<bool> candidate;
+  /// Per promotion: its condition (some tier's) holds on the basket without other discounts.
+  std::vector<bool> condition_alone;
+};
+
+/// Builds the context. Requires rules and request already validated and matched (currency, method).
+PricingContext make_context(const RuleSet& rules, const Request& request);
+
+/// A combination: which promotions apply, and for non-stackable item promotions, the order in which they
+/// take units (each takes, by its own rules, from the units no earlier one took). Indexes are into
+/// rules.promotions. Stackables apply in priority-then-id order whatever order they are listed in.
+struct Combination {
+  std::optional<int> exclusive;  // when set, the combination is this promotion alone
+  std::vector<int> item_sequence;
+  std::vector<int> item_stackables;
+  std::optional<int> order_promotion;
+  std::vector<int> order_stackables;
+  std::optional<int> shipping_promotion;
+  std::vector<int> shipping_stackables;
+};
+
+/// What one applied promotion did.
+struct AppliedPromotion {
+  int promotion = 0;
+  int tier = 0;
+  Money amount = 0;                 // off lines and shipping
+  std::vector<Money> line_amounts;  // per line of the request
+  Money shipping_amount = 0;
+  std::vector<std::int32_t> units;  // sorted positions of the units it used (item class only)
+};
+
+/// A priced combination: everything the result needs and everything selection compares.
+struct Priced {
+  /// False when a promotion of the combination does not apply in it (its condition fails where it is
+  /// measured, or it gives nothing): such a combination is not allowed (it is a smaller one in disguise).
+  bool valid = true;
+  std::vector<AppliedPromotion> applied;  // every applied promotion, gifts included, in §4 order
+  std::vector<Money> unit_prices;         // final price of each unit
+  Money item_discount = 0;
+  Money order_discount = 0;
+  Money shipping_discount = 0;
+  Money gift_value = 0;  // sum of value × quantity of the gifts
+  Money benefit() const { return item_discount + order_discount + shipping_discount + gift_value; }
+};
+
+/// Prices `combination` in full; gifts are added as §5.3 says (every eligible gift promotion, unless the
+/// combination is exclusive). Never fails: an impossible combination comes back with valid == false.
+Priced evaluate(const PricingContext& context, const Combination& combination);
+
+/// The §5.4 comparison: true when `a` is strictly better for the shopper than `b`. Both must be valid.
+bool better(const PricingContext& context, const Priced& a, const Priced& b);
+
+}  // namespace till
