@@ -1,0 +1,163 @@
+// till_bench: times till end to end on the standard workloads (workloads.hpp), as a shop's server or page
+// would call it: request JSON text -> read_request -> till::price -> write_result text, against a rule set
+// parsed once. Reports the median microseconds per basket and writes them to the "native" section of
+// bench/results.json. Not a test: timings on shared machines are noisy, so nothing here passes or fails
+// on a figure.
+//
+// usage: till_bench [--results PATH]        time every workload, merge into PATH (bench/results.json)
+//        till_bench --write-workloads DIR   write the workloads' JSON documents to DIR and exit
+// Exit status: 0 on success; 1 when a workload fails to price (a generator or engine bug) or a file cannot
+// be written; 64 on wrong arguments.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/engine.hpp"
+#include "json/json_api.hpp"
+#include "results_file.hpp"
+#include "workloads.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Enough repetitions for a stable median on a noisy 2-core machine, and a ceiling so that a slow
+// workload (a search that runs out of budget) cannot hold the run hostage.
+constexpr std::size_t kMinSamples = 200;
+constexpr auto kMinTime = std::chrono::milliseconds(500);
+constexpr auto kMaxTime = std::chrono::seconds(10);
+
+// The target of the project's performance budget: 10 lines against 200 promotions.
+constexpr const char* kTargetWorkload = "10x200";
+constexpr double kTargetMicroseconds = 50.0;
+
+struct Priced {
+  std::string error;  // write_error text; empty on success
+  bool optimal = true;
+  std::size_t bytes = 0;
+};
+
+/// One basket, end to end, exactly as the CLI and the WebAssembly binding run it.
+Priced price_basket(const till::RuleSet& rules, std::string_view request_text) {
+  till::Outcome<till::Request> request = till::read_request(request_text);
+  if (!request) {
+    return {till::write_error(request.error()), false, 0};
+  }
+  till::Outcome<till::Result> result = till::price(rules, *request);
+  if (!result) {
+    return {till::write_error(result.error()), false, 0};
+  }
+  return {{}, result->optimal, till::write_result(*result).size()};
+}
+
+struct Measurement {
+  double median_us = 0;
+  std::size_t samples = 0;
+  bool optimal = true;  // every basket of the workload was priced optimally
+};
+
+/// Times the workload's baskets in turn until there are enough samples; fails with the first error.
+bool measure(const till::bench::Workload& workload, Measurement& measurement, std::size_t& sink) {
+  till::Outcome<till::RuleSet> rules = till::read_rules(workload.rules_json);
+  if (!rules) {
+    std::fprintf(stderr, "%s: rules refused: %s", workload.name.c_str(), till::write_error(rules.error()).c_str());
+    return false;
+  }
+  // A first pass checks every basket and warms caches; it is not timed.
+  for (const std::string& request : workload.request_jsons) {
+    const Priced priced = price_basket(*rules, request);
+    if (!priced.error.empty()) {
+      std::fprintf(stderr, "%s: a request failed: %s", workload.name.c_str(), priced.error.c_str());
+      return false;
+    }
+    measurement.optimal = measurement.optimal && priced.optimal;
+  }
+
+  std::vector<std::int64_t> nanoseconds;
+  const Clock::time_point start = Clock::now();
+  for (std::size_t i = 0;; ++i) {
+    const std::string& request = workload.request_jsons[i % workload.request_jsons.size()];
+    const Clock::time_point before = Clock::now();
+    sink += price_basket(*rules, request).bytes;
+    const Clock::time_point after = Clock::now();
+    nanoseconds.push_back(std::chrono::duration_cast<std::chrono::nanoseconds>(after - before).count());
+    const Clock::duration elapsed = after - start;
+    if ((nanoseconds.size() >= kMinSamples && elapsed >= kMinTime) || elapsed >= kMaxTime) {
+      break;
+    }
+  }
+  const auto middle = nanoseconds.begin() + static_cast<std::ptrdiff_t>(nanoseconds.size() / 2);
+  std::nth_element(nanoseconds.begin(), middle, nanoseconds.end());
+  measurement.median_us = static_cast<double>(*middle) / 1000.0;
+  measurement.samples = nanoseconds.size();
+  return true;
+}
+
+int usage() {
+  std::fprintf(stderr, "usage: till_bench [--results PATH]\n       till_bench --write-workloads DIR\n");
+  return 64;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string results_path = "bench/results.json";
+  std::string workloads_dir;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view argument = argv[i];
+    if ((argument == "--results" || argument == "--write-workloads") && i + 1 < argc) {
+      (argument == "--results" ? results_path : workloads_dir) = argv[++i];
+    } else {
+      return usage();
+    }
+  }
+
+  const std::vector<till::bench::Workload> workloads = till::bench::standard_workloads();
+  if (!workloads_dir.empty()) {
+    if (const std::string failure = till::bench::write_workloads(workloads, workloads_dir); !failure.empty()) {
+      std::fprintf(stderr, "till_bench: %s\n", failure.c_str());
+      return 1;
+    }
+    std::printf("wrote %zu workloads to %s\n", workloads.size(), workloads_dir.c_str());
+    return 0;
+  }
+
+  std::printf("%-10s %6s %11s %8s %12s %8s\n", "workload", "lines", "promotions", "samples", "median (us)",
+              "optimal");
+  nlohmann::ordered_json figures = nlohmann::ordered_json::object();
+  std::size_t sink = 0;
+  for (const till::bench::Workload& workload : workloads) {
+    Measurement measurement;
+    if (!measure(workload, measurement, sink)) {
+      return 1;
+    }
+    std::printf("%-10s %6d %11d %8zu %12.1f %8s\n", workload.name.c_str(), workload.lines, workload.promotions,
+                measurement.samples, measurement.median_us, measurement.optimal ? "yes" : "no");
+    std::fflush(stdout);
+    // Rounded to 0.1 us: finer digits are noise and would only churn the file.
+    figures[workload.name] = {{"median_us", static_cast<double>(static_cast<std::int64_t>(
+                                                measurement.median_us * 10.0 + 0.5)) / 10.0},
+                              {"optimal", measurement.optimal},
+                              {"samples", measurement.samples}};
+  }
+  if (figures.contains(kTargetWorkload)) {
+    const double median = figures[kTargetWorkload]["median_us"].get<double>();
+    std::printf("target: %s under %.0f us per basket: %s (%.1f us)\n", kTargetWorkload, kTargetMicroseconds,
+                median < kTargetMicroseconds ? "met" : "NOT met", median);
+  }
+  // Printed so that the compiler cannot drop the work, and as a cheap check that output was produced.
+  std::printf("result bytes written: %zu\n", sink);
+
+  if (const std::string failure =
+          till::bench::merge_results(results_path, "native", figures, till::bench::describe_machine());
+      !failure.empty()) {
+    std::fprintf(stderr, "till_bench: %s\n", failure.c_str());
+    return 1;
+  }
+  std::printf("figures written to %s\n", results_path.c_str());
+  return 0;
+}
