@@ -15,6 +15,19 @@
 
 namespace till {
 
+/// Per tier of a promotion: where its selectors match and whether its `items` condition holds (both depend
+/// only on the request's lines at regular prices).
+struct TierFacts {
+  std::vector<std::uint8_t> matches;      // per line: the reward's selector (buy_x_get_y: `buy`) matches
+  std::vector<std::uint8_t> get_matches;  // per line: buy_x_get_y's `get` selector matches
+  bool items_hold = true;                 // every condition.items entry is met
+};
+
+struct PromotionFacts {
+  std::vector<TierFacts> tiers;
+  std::vector<std::uint8_t> lines;  // per line: some tier could use a unit of it (item class)
+};
+
 /// Everything about a request that does not depend on the chosen combination: the expanded units, and
 /// for each promotion whether it may take part at all (§5.1) and, if not, why (§5.5).
 struct PricingContext {
@@ -30,6 +43,7 @@ struct PricingContext {
   std::vector<std::string> audience_detail;
   /// Per promotion: the indexes of the entered codes (into entered_codes) that this promotion carries.
   std::vector<std::vector<int>> codes_used;
+  std::vector<PromotionFacts> facts;  // per promotion
   /// Per promotion: it passes the pre-checks and gives something alone on the basket without other
   /// discounts (its condition measured there). Only these can ever apply.
   std::vector<bool> candidate;

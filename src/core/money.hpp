@@ -12,6 +12,9 @@ using Money = std::int64_t;
 /// A percentage in hundredths of a percent: 12.5% is 1250, 100% is 10000.
 using Basis = std::int64_t;
 
+/// For products of two amounts (allocation weights): up to 10^26, beyond int64.
+__extension__ typedef __int128 WideInt;
+
 constexpr Basis kFullPercent = 10000;
 constexpr Money kMaxAmount = 1'000'000'000'000;  // 10^12, SPEC §1
 

@@ -1,0 +1,145 @@
+// make_context: what a request means for each promotion before any combination is chosen.
+#include <algorithm>
+
+#include "core/audience.hpp"
+#include "core/combination.hpp"
+#include "core/selector.hpp"
+#include "core/stages.hpp"
+
+namespace till {
+namespace {
+
+std::vector<std::uint8_t> line_mask(const Selector& selector, const std::vector<Line>& lines) {
+  std::vector<std::uint8_t> mask(lines.size(), 0);
+  for (std::size_t l = 0; l < lines.size(); ++l) mask[l] = matches(selector, lines[l]) ? 1 : 0;
+  return mask;
+}
+
+bool items_hold(const Condition& condition, const std::vector<Line>& lines) {
+  for (const ItemRequirement& item : condition.items) {
+    std::int64_t quantity = 0;
+    Money subtotal = 0;
+    for (const Line& line : lines) {
+      if (!matches(item.selector, line)) continue;
+      quantity += line.quantity;
+      subtotal += line.quantity * line.unit_price;
+    }
+    if (quantity < item.min_quantity || subtotal < item.min_subtotal) return false;
+  }
+  return true;
+}
+
+PromotionFacts facts_of(const Promotion& promo, const std::vector<Line>& lines) {
+  PromotionFacts facts;
+  facts.lines.assign(lines.size(), 0);
+  for (const Tier& tier : promo.tiers) {
+    TierFacts tf;
+    const Reward& r = tier.reward;
+    if (r.type == RewardType::buy_x_get_y) {
+      tf.matches = line_mask(r.buy.selector, lines);
+      tf.get_matches = line_mask(r.get.selector, lines);
+    } else if (class_of(r.type) == RewardClass::item) {
+      tf.matches = line_mask(r.selector, lines);
+      tf.get_matches.assign(lines.size(), 0);
+    } else {
+      tf.matches.assign(lines.size(), 0);
+      tf.get_matches.assign(lines.size(), 0);
+    }
+    for (std::size_t l = 0; l < lines.size(); ++l)
+      if (tf.matches[l] || tf.get_matches[l]) facts.lines[l] = 1;
+    tf.items_hold = items_hold(tier.condition, lines);
+    facts.tiers.push_back(std::move(tf));
+  }
+  return facts;
+}
+
+std::optional<Reason> precheck(const Promotion& promo, const Request& request, const std::vector<std::string>& entered,
+                               std::string& audience_detail) {
+  if (promo.starts_at && request.now < *promo.starts_at) return Reason::not_started;
+  if (promo.ends_at && request.now >= *promo.ends_at) return Reason::expired;
+  if (promo.coupon) {
+    const auto& codes = promo.coupon->normalized_codes;
+    const bool entered_one = std::any_of(codes.begin(), codes.end(), [&](const std::string& c) {
+      return std::find(entered.begin(), entered.end(), c) != entered.end();
+    });
+    if (!entered_one) return Reason::coupon_required;
+  }
+  if (promo.audience) {
+    if (auto field = first_failing_audience_field(*promo.audience, request)) {
+      audience_detail = *field;
+      return Reason::audience;
+    }
+  }
+  if (promo.usage_limit) {
+    const auto found = request.usage.find(promo.id);
+    const Usage used = found == request.usage.end() ? Usage{} : found->second;
+    if (promo.usage_limit->per_customer && used.customer.value_or(0) >= *promo.usage_limit->per_customer)
+      return Reason::usage_limit;
+    if (promo.usage_limit->total && used.total.value_or(0) >= *promo.usage_limit->total) return Reason::usage_limit;
+  }
+  return std::nullopt;
+}
+
+// Does promotion p give something alone, on the basket without other discounts?
+bool gives_alone(const PricingContext& context, int p) {
+  const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
+  const Money subtotal = context.basket.subtotal;
+  switch (promo.reward_class()) {
+    case RewardClass::item: {
+      Working w = start_working(context);
+      return apply_item(context, w, p, false, nullptr);
+    }
+    case RewardClass::order: return order_choice(context, p, subtotal, subtotal).has_value();
+    case RewardClass::shipping:
+      return context.shipping_price && shipping_choice(context, p, subtotal, *context.shipping_price).has_value();
+    case RewardClass::gift: return gift_choice(context, p, subtotal).has_value();
+  }
+  return false;
+}
+
+}  // namespace
+
+PricingContext make_context(const RuleSet& rules, const Request& request) {
+  PricingContext context;
+  context.rules = &rules;
+  context.request = &request;
+  context.basket = make_basket(request);
+  if (request.shipping_method) {
+    for (const ShippingMethod& m : rules.shipping_methods)
+      if (m.id == *request.shipping_method) context.shipping_price = m.price;
+  }
+  for (const std::string& code : request.coupons) {
+    const std::string normal = normalize_code(code);
+    if (std::find(context.entered_codes.begin(), context.entered_codes.end(), normal) == context.entered_codes.end())
+      context.entered_codes.push_back(normal);
+  }
+
+  const std::size_t n = rules.promotions.size();
+  context.precheck.resize(n);
+  context.audience_detail.resize(n);
+  context.codes_used.resize(n);
+  context.facts.resize(n);
+  context.candidate.assign(n, false);
+  context.condition_alone.assign(n, false);
+  for (std::size_t p = 0; p < n; ++p) {
+    const Promotion& promo = rules.promotions[p];
+    context.precheck[p] = precheck(promo, request, context.entered_codes, context.audience_detail[p]);
+    if (promo.coupon) {
+      for (int c = 0; c < static_cast<int>(context.entered_codes.size()); ++c) {
+        const auto& codes = promo.coupon->normalized_codes;
+        if (std::find(codes.begin(), codes.end(), context.entered_codes[static_cast<std::size_t>(c)]) != codes.end())
+          context.codes_used[p].push_back(c);
+      }
+    }
+    context.facts[p] = facts_of(promo, request.lines);
+  }
+  for (std::size_t p = 0; p < n; ++p) {
+    const Promotion& promo = rules.promotions[p];
+    for (int t = 0; t < static_cast<int>(promo.tiers.size()); ++t)
+      if (tier_condition_holds(context, static_cast<int>(p), t, context.basket.subtotal)) context.condition_alone[p] = true;
+    context.candidate[p] = !context.precheck[p] && context.condition_alone[p] && gives_alone(context, static_cast<int>(p));
+  }
+  return context;
+}
+
+}  // namespace till

@@ -1,0 +1,196 @@
+// evaluate and better: pricing one combination, and the §5.4 order on priced combinations.
+#include <algorithm>
+#include <set>
+
+#include "core/combination.hpp"
+#include "core/stages.hpp"
+
+namespace till {
+namespace {
+
+int class_rank(RewardClass cls) {
+  switch (cls) {
+    case RewardClass::item: return 0;
+    case RewardClass::order: return 1;
+    case RewardClass::shipping: return 2;
+    case RewardClass::gift: return 3;
+  }
+  return 4;
+}
+
+bool allowed(const PricingContext& context, int p, RewardClass cls, bool stackable) {
+  if (p < 0 || p >= static_cast<int>(context.rules->promotions.size())) return false;
+  const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
+  return context.candidate[static_cast<std::size_t>(p)] && !promo.exclusive && promo.stackable == stackable &&
+         promo.reward_class() == cls;
+}
+
+bool apply_exclusive(const PricingContext& context, Working& w, int p) {
+  if (p < 0 || p >= static_cast<int>(context.rules->promotions.size())) return false;
+  const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
+  if (!context.candidate[static_cast<std::size_t>(p)] || !promo.exclusive) return false;
+  const Money subtotal = context.basket.subtotal;
+  switch (promo.reward_class()) {
+    case RewardClass::item: return apply_item(context, w, p, false, nullptr);
+    case RewardClass::order:
+      if (auto c = order_choice(context, p, subtotal, subtotal)) return apply_order(context, w, p, *c), true;
+      return false;
+    case RewardClass::shipping:
+      if (auto c = shipping_choice(context, p, subtotal, *context.shipping_price))
+        return apply_shipping(context, w, p, *c), true;
+      return false;
+    case RewardClass::gift:
+      if (auto c = gift_choice(context, p, subtotal)) return apply_gift(w, p, *c), true;
+      return false;
+  }
+  return false;
+}
+
+bool apply_rest(const PricingContext& context, Working& w, const Combination& c) {
+  std::set<int> seen;
+  for (int p : c.item_sequence)
+    if (!allowed(context, p, RewardClass::item, false) || !seen.insert(p).second ||
+        !apply_item(context, w, p, false, nullptr))
+      return false;
+  std::vector<int> stackables = c.item_stackables;
+  sort_by_priority(context, stackables);
+  for (int p : stackables)
+    if (!allowed(context, p, RewardClass::item, true) || !seen.insert(p).second ||
+        !apply_item(context, w, p, true, nullptr))
+      return false;
+
+  const Money after_items = w.merchandise(context.basket);
+  if (c.order_promotion) {
+    const int p = *c.order_promotion;
+    if (!allowed(context, p, RewardClass::order, false)) return false;
+    auto choice = order_choice(context, p, after_items, w.merchandise(context.basket));
+    if (!choice) return false;
+    apply_order(context, w, p, *choice);
+  }
+  stackables = c.order_stackables;
+  sort_by_priority(context, stackables);
+  for (int p : stackables) {
+    if (!allowed(context, p, RewardClass::order, true) || !seen.insert(p).second) return false;
+    auto choice = order_choice(context, p, after_items, w.merchandise(context.basket));
+    if (!choice) return false;
+    apply_order(context, w, p, *choice);
+  }
+
+  const Money after_order = w.merchandise(context.basket);
+  const Money shipping = context.shipping_price.value_or(0);
+  if (c.shipping_promotion) {
+    const int p = *c.shipping_promotion;
+    if (!allowed(context, p, RewardClass::shipping, false)) return false;
+    auto choice = shipping_choice(context, p, after_order, shipping - w.shipping_discount);
+    if (!choice) return false;
+    apply_shipping(context, w, p, *choice);
+  }
+  stackables = c.shipping_stackables;
+  sort_by_priority(context, stackables);
+  for (int p : stackables) {
+    if (!allowed(context, p, RewardClass::shipping, true) || !seen.insert(p).second) return false;
+    auto choice = shipping_choice(context, p, after_order, shipping - w.shipping_discount);
+    if (!choice) return false;
+    apply_shipping(context, w, p, *choice);
+  }
+
+  for (int p : candidates_of(context, RewardClass::gift, false))
+    if (auto choice = gift_choice(context, p, after_order)) apply_gift(w, p, *choice);
+  return true;
+}
+
+}  // namespace
+
+void sort_applied(const PricingContext& context, std::vector<AppliedPromotion>& applied) {
+  const auto& all = context.rules->promotions;
+  std::sort(applied.begin(), applied.end(), [&](const AppliedPromotion& a, const AppliedPromotion& b) {
+    const Promotion& pa = all[static_cast<std::size_t>(a.promotion)];
+    const Promotion& pb = all[static_cast<std::size_t>(b.promotion)];
+    const int ca = class_rank(pa.reward_class());
+    const int cb = class_rank(pb.reward_class());
+    if (ca != cb) return ca < cb;
+    if (pa.priority != pb.priority) return pa.priority > pb.priority;
+    return pa.id < pb.id;
+  });
+}
+
+Priced evaluate(const PricingContext& context, const Combination& combination) {
+  Working w = start_working(context);
+  Priced priced;
+  priced.valid = combination.exclusive ? apply_exclusive(context, w, *combination.exclusive)
+                                       : apply_rest(context, w, combination);
+  sort_applied(context, w.applied);
+  priced.applied = std::move(w.applied);
+  priced.unit_prices = std::move(w.prices);
+  priced.item_discount = w.item_discount;
+  priced.order_discount = w.order_discount;
+  priced.shipping_discount = w.shipping_discount;
+  priced.gift_value = w.gift_value;
+  return priced;
+}
+
+namespace {
+
+// The parts of the §5.4 comparison after the benefit, for one priced combination.
+struct TieKey {
+  int codes = 0;
+  int promotions = 0;
+  std::vector<std::int64_t> priorities;  // high to low
+  std::vector<std::string> ids;          // sorted
+  std::vector<std::vector<std::int32_t>> units;  // per promotion in priority-then-id order
+};
+
+TieKey tie_key(const PricingContext& context, const Priced& priced) {
+  TieKey key;
+  std::set<int> codes;
+  std::vector<const AppliedPromotion*> order;
+  for (const AppliedPromotion& a : priced.applied) {
+    const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(a.promotion)];
+    for (int c : context.codes_used[static_cast<std::size_t>(a.promotion)]) codes.insert(c);
+    if (promo.reward_class() != RewardClass::gift) ++key.promotions;
+    key.priorities.push_back(promo.priority);
+    key.ids.push_back(promo.id);
+    order.push_back(&a);
+  }
+  key.codes = static_cast<int>(codes.size());
+  std::sort(key.priorities.begin(), key.priorities.end(), std::greater<>());
+  std::sort(key.ids.begin(), key.ids.end());
+  const auto& all = context.rules->promotions;
+  std::sort(order.begin(), order.end(), [&](const AppliedPromotion* a, const AppliedPromotion* b) {
+    const Promotion& pa = all[static_cast<std::size_t>(a->promotion)];
+    const Promotion& pb = all[static_cast<std::size_t>(b->promotion)];
+    return pa.priority != pb.priority ? pa.priority > pb.priority : pa.id < pb.id;
+  });
+  for (const AppliedPromotion* a : order) key.units.push_back(a->units);
+  return key;
+}
+
+// -1 when a's list wins, 1 when b's wins, 0 when equal; `longer_wins` settles a list that starts the other.
+template <class T, class Better>
+int compare_lists(const std::vector<T>& a, const std::vector<T>& b, Better first_better, bool longer_wins) {
+  const std::size_t n = std::min(a.size(), b.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    if (first_better(a[i], b[i])) return -1;
+    if (first_better(b[i], a[i])) return 1;
+  }
+  if (a.size() == b.size()) return 0;
+  return (a.size() > b.size()) == longer_wins ? -1 : 1;
+}
+
+}  // namespace
+
+bool better(const PricingContext& context, const Priced& a, const Priced& b) {
+  if (a.benefit() != b.benefit()) return a.benefit() > b.benefit();
+  const TieKey ka = tie_key(context, a);
+  const TieKey kb = tie_key(context, b);
+  if (ka.codes != kb.codes) return ka.codes > kb.codes;
+  if (ka.promotions != kb.promotions) return ka.promotions < kb.promotions;
+  if (int c = compare_lists(ka.priorities, kb.priorities, std::greater<>(), true)) return c < 0;
+  if (int c = compare_lists(ka.ids, kb.ids, std::less<>(), false)) return c < 0;
+  const auto units_better = [](const std::vector<std::int32_t>& x, const std::vector<std::int32_t>& y) {
+    return compare_lists(x, y, std::less<>(), false) < 0;
+  };
+  return compare_lists(ka.units, kb.units, units_better, false) < 0;
+}
+
+}  // namespace till

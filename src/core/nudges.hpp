@@ -1,0 +1,14 @@
+// Nudges (§6): the smallest change to the basket that earns a promotion the shopper is not getting.
+#pragma once
+
+#include <vector>
+
+#include "core/engine.hpp"
+#include "core/selection.hpp"
+
+namespace till {
+
+/// The nudges for a priced request, ordered and cut at options.max_nudges (§6).
+std::vector<Nudge> find_nudges(const PricingContext& context, const Selected& selected, const EngineLimits& limits);
+
+}  // namespace till

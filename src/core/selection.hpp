@@ -1,0 +1,22 @@
+// Choosing the combination to apply (§5.4): the best for the customer, or by priority.
+#pragma once
+
+#include "core/combination.hpp"
+#include "core/engine.hpp"
+
+namespace till {
+
+struct Selected {
+  Combination combination;
+  Priced priced;
+  bool optimal = true;  // false when the search ran out of steps (best_for_customer only)
+};
+
+/// The best combination for the shopper (§5.4) by branch and bound over the combinations of
+/// combination.hpp, stopping after `limits.search_steps` steps with the best found so far.
+Selected select_best_for_customer(const PricingContext& context, const EngineLimits& limits);
+
+/// The combination `"selection": "priority"` gives (§5.4).
+Selected select_by_priority(const PricingContext& context);
+
+}  // namespace till
