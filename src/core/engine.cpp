@@ -118,8 +118,7 @@ Result build_result(const PricingContext& context, const Selected& selected) {
 Outcome<Result> price(const RuleSet& rules, const Request& request, const EngineLimits& limits) {
   if (auto error = check_against_rules(rules, request)) return *error;
   const PricingContext context = make_context(rules, request);
-  const Selected selected = rules.selection == Selection::priority ? select_by_priority(context)
-                                                                   : select_best_for_customer(context, limits);
+  const Selected selected = select(context, limits);
   Result result = build_result(context, selected);
   result.nudges = find_nudges(context, selected, limits);
   return result;

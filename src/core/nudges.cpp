@@ -1,12 +1,400 @@
+// Nudges (§6). Every gap and quantity is found with the engine itself: the basket is re-priced with the
+// change (a plain line at a price, or copies of a unit) and the promotion must apply in the result, so a
+// nudge accounts for every discount the change brings. The gap search brackets the answer by secant steps on
+// the measured amount, then narrows it by bisection: the final gap always applies and gap - 1 never does.
 #include "core/nudges.hpp"
 
+#include <algorithm>
+
+#include "core/explain.hpp"
+#include "core/messages.hpp"
+#include "core/selector.hpp"
+
 namespace till {
+namespace {
+
+// One part of a condition (or of a reward's unit needs) that the basket does not meet.
+struct ShortPart {
+  bool spend = false;             // an amount is short (else a count of units)
+  Money need = 0;                 // amount or units needed
+  Money have = 0;                 // amount or units there now
+  const Selector* selector = nullptr;  // the units that count (nullptr: the whole basket)
+  bool get_units = false;         // buy_x_get_y: the get units are missing
+};
+
+// What the engine makes of a changed request, for promotion p.
+struct Probe {
+  bool applied = false;
+  int tier = 0;
+  Money amount = 0;   // what p gives (its gifts' worth for a gift promotion)
+  Money measure = 0;  // what p's class measures min_subtotal on (§5.2)
+};
+
+Money class_measure(const PricingContext& context, RewardClass cls, const Priced& priced) {
+  Money measure = context.basket.subtotal;
+  if (cls == RewardClass::order) measure -= priced.item_discount;
+  if (cls == RewardClass::shipping || cls == RewardClass::gift) measure -= priced.item_discount + priced.order_discount;
+  return measure;
+}
+
+Money worth_of(const Promotion& promo, const AppliedPromotion& applied) {
+  const Reward& reward = promo.tiers[static_cast<std::size_t>(applied.tier)].reward;
+  return reward.type == RewardType::free_gift ? reward.gift_value * reward.quantity : applied.amount;
+}
+
+Probe probe(const RuleSet& rules, const Request& request, int p, const EngineLimits& limits) {
+  const PricingContext context = make_context(rules, request);
+  const Selected selected = select(context, limits);
+  const Promotion& promo = rules.promotions[static_cast<std::size_t>(p)];
+  Probe out;
+  out.measure = class_measure(context, promo.reward_class(), selected.priced);
+  for (const AppliedPromotion& a : selected.priced.applied) {
+    if (a.promotion != p) continue;
+    out.applied = true;
+    out.tier = a.tier;
+    out.amount = worth_of(promo, a);
+  }
+  return out;
+}
+
+std::string first_sorted(const std::optional<std::vector<std::string>>& list) {
+  if (!list || list->empty()) return "";
+  return *std::min_element(list->begin(), list->end());
+}
+
+// A line id and sku that no request line and no selector uses.
+std::string fresh_id(const Request& request, const std::string& base) {
+  std::string id = base;
+  for (int n = 2; std::any_of(request.lines.begin(), request.lines.end(),
+                              [&](const Line& l) { return l.id == id; }); ++n)
+    id = base + "-" + std::to_string(n);
+  return id;
+}
+
+// The line a spend nudge adds at price p: a plain line, or one built to match `selector` (§6).
+Line added_line(const Request& request, const Selector* selector, Money price) {
+  Line line;
+  line.id = fresh_id(request, "till-nudge");
+  line.sku = "till-nudge";
+  line.quantity = 1;
+  line.unit_price = price;
+  if (selector) {
+    if (selector->skus) line.sku = first_sorted(selector->skus);
+    if (selector->categories && !selector->categories->empty()) line.categories = {first_sorted(selector->categories)};
+    if (selector->tags && !selector->tags->empty()) line.tags = {first_sorted(selector->tags)};
+    if (selector->brands && !selector->brands->empty()) line.brand = first_sorted(selector->brands);
+  }
+  return line;
+}
+
+struct Gap {
+  Money gap = 0;
+  Money benefit = 0;
+};
+
+// The smallest price p >= 1 of the added line such that p applies at tier >= min_tier.
+std::optional<Gap> find_gap(const PricingContext& context, int p, int min_tier, const Selector* selector,
+                            Money target, Money measured_now, const EngineLimits& limits) {
+  const RuleSet& rules = *context.rules;
+  const Request& base = *context.request;
+  Money lowest = 1;
+  Money highest = kMaxAmount - context.basket.subtotal;
+  if (selector && selector->min_unit_price) lowest = std::max(lowest, *selector->min_unit_price);
+  if (selector && selector->max_unit_price) highest = std::min(highest, *selector->max_unit_price);
+  if (lowest > highest) return std::nullopt;
+
+  auto try_price = [&](Money price) {
+    Request changed = base;
+    changed.lines.push_back(added_line(base, selector, price));
+    Probe r = probe(rules, changed, p, limits);
+    r.applied = r.applied && r.tier >= min_tier;
+    return r;
+  };
+
+  Money lo = lowest - 1;  // the largest price known not to apply (lowest - 1: no valid price below)
+  std::optional<Money> hi;
+  std::optional<Probe> at_hi;
+  Money guess = std::clamp(target - measured_now, lowest, highest);
+  for (int step = 0; step < 48 && !hi; ++step) {
+    const Probe r = try_price(guess);
+    if (r.applied) {
+      hi = guess;
+      at_hi = r;
+      break;
+    }
+    lo = guess;
+    if (lo >= highest) return std::nullopt;
+    // Secant step: how much of each added unit of price reached the measure so far.
+    const Money reached = r.measure - measured_now;
+    Money next = guess * 2;
+    if (reached > 0 && r.measure < target) {
+      const WideInt wanted = static_cast<WideInt>(target - r.measure) * guess;
+      next = guess + static_cast<Money>((wanted + reached - 1) / reached);
+    }
+    guess = std::clamp(std::max(next, lo + 1), lowest, highest);
+  }
+  if (!hi) return std::nullopt;
+  // Narrow (lo, hi]: first the likely exact answer, then bisection.
+  bool first = true;
+  while (*hi - lo > 1) {
+    const Money mid = first ? *hi - 1 : lo + (*hi - lo) / 2;
+    first = false;
+    const Probe r = try_price(mid);
+    if (r.applied) {
+      hi = mid;
+      at_hi = r;
+    } else {
+      lo = mid;
+    }
+  }
+  return Gap{*hi, at_hi->amount};
+}
+
+std::vector<ShortPart> short_parts(const PricingContext& context, const Selected& selected, int p, int tier,
+                                   bool reward_parts) {
+  const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
+  const Tier& t = promo.tiers[static_cast<std::size_t>(tier)];
+  const std::vector<Line>& lines = context.request->lines;
+  std::vector<ShortPart> parts;
+  const Money measure = class_measure(context, promo.reward_class(), selected.priced);
+  if (t.condition.min_subtotal && measure < *t.condition.min_subtotal)
+    parts.push_back({true, *t.condition.min_subtotal, measure, nullptr, false});
+  for (const ItemRequirement& item : t.condition.items) {
+    Money units = 0;
+    Money amount = 0;
+    for (const Line& line : lines)
+      if (matches(item.selector, line)) {
+        units += line.quantity;
+        amount += line.quantity * line.unit_price;
+      }
+    if (units < item.min_quantity) parts.push_back({false, item.min_quantity, units, &item.selector, false});
+    if (amount < item.min_subtotal) parts.push_back({true, item.min_subtotal, amount, &item.selector, false});
+  }
+  if (!parts.empty() || !reward_parts) return parts;
+
+  // The condition holds but the reward finds too few units.
+  const Reward& r = t.reward;
+  auto count = [&](const Selector& s, bool positive) {
+    Money n = 0;
+    for (const Line& line : lines)
+      if (matches(s, line) && (!positive || line.unit_price > 0)) n += line.quantity;
+    return n;
+  };
+  if (r.type == RewardType::multibuy) {
+    const Money n = count(r.selector, true);
+    if (n < r.quantity) parts.push_back({false, r.quantity, n, &r.selector, false});
+  } else if (r.type == RewardType::buy_x_get_y) {
+    const Money buy = count(r.buy.selector, false);
+    if (buy < r.buy.quantity) {
+      parts.push_back({false, r.buy.quantity, buy, &r.buy.selector, false});
+    } else {
+      // Buy units are there but no get unit is left for a round.
+      parts.push_back({false, 1, 0, &r.get.selector, true});
+    }
+  }
+  return parts;
+}
+
+std::int64_t progress_of(Money have, Money need) {
+  if (need <= 0) return 10000;
+  const WideInt ratio = static_cast<WideInt>(std::max<Money>(have, 0)) * 10000 / need;
+  return static_cast<std::int64_t>(std::min<WideInt>(ratio, 10000));
+}
+
+// A quantity nudge: copies of the cheapest basket unit that every short selector matches; or, with no such
+// unit and a single short part, a unit built to match it at the selector's min_unit_price (else 0).
+std::optional<Nudge> quantity_nudge(const PricingContext& context, int p, int min_tier,
+                                    const std::vector<ShortPart>& parts, const EngineLimits& limits) {
+  const Request& base = *context.request;
+  std::optional<std::size_t> cheapest;
+  for (std::size_t l = 0; l < base.lines.size(); ++l) {
+    const Line& line = base.lines[l];
+    const bool fits = std::all_of(parts.begin(), parts.end(),
+                                  [&](const ShortPart& s) { return !s.selector || matches(*s.selector, line); });
+    if (fits && (!cheapest || line.unit_price < base.lines[*cheapest].unit_price)) cheapest = l;
+  }
+  const ShortPart* count_part = nullptr;
+  Money needed = 0;
+  for (const ShortPart& s : parts)
+    if (!s.spend && s.need - s.have > needed) {
+      needed = s.need - s.have;
+      count_part = &s;
+    }
+  if (!count_part) return std::nullopt;
+
+  Line unit;
+  if (cheapest) {
+    unit = base.lines[*cheapest];
+  } else {
+    const bool spend_short = std::any_of(parts.begin(), parts.end(), [](const ShortPart& s) { return s.spend; });
+    if (parts.size() != 1 || spend_short) return std::nullopt;
+    unit = added_line(base, count_part->selector, count_part->selector->min_unit_price.value_or(0));
+  }
+  unit.id = fresh_id(base, "till-nudge");
+
+  Nudge nudge;
+  nudge.kind = count_part->get_units ? NudgeKind::add_get_items : NudgeKind::add_items;
+  nudge.selector = *count_part->selector;
+  std::int64_t progress = 10000;
+  for (const ShortPart& s : parts) progress = std::min(progress, progress_of(s.have, s.need));
+  nudge.progress = progress;
+
+  // Copies of a unit already in the basket: the smallest count with which the engine applies p. Spend parts
+  // may need more than the count parts do; the count is bounded by what covers them at this unit's price.
+  Money most = needed;
+  for (const ShortPart& s : parts)
+    if (s.spend && unit.unit_price > 0) most = std::max(most, needed + (s.need - s.have) / unit.unit_price + 1);
+  most = std::min<Money>(most, 10000);
+  for (Money q = needed; q <= most; ++q) {
+    Request changed = base;
+    Line added = unit;
+    added.quantity = q;
+    changed.lines.push_back(added);
+    const Probe r = probe(*context.rules, changed, p, limits);
+    if (r.applied && r.tier >= min_tier) {
+      nudge.quantity = q;
+      nudge.benefit = r.amount;
+      return nudge;
+    }
+    if (!cheapest) {
+      // A built unit at the selector's lowest price may give nothing; the count is still what is missing.
+      nudge.quantity = q;
+      nudge.benefit = 0;
+      return nudge;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string default_template(NudgeKind kind, bool by_amount) {
+  switch (kind) {
+    case NudgeKind::spend_more: return "Spend {gap} more for {name}";
+    case NudgeKind::next_tier: return by_amount ? "Spend {gap} more for {name}" : "Add {quantity} more to get {name}";
+    case NudgeKind::enter_code: return "Use code {code} for {name}";
+    default: return "Add {quantity} more to get {name}";
+  }
+}
+
+void write_message(const PricingContext& context, const Promotion& promo, const std::string& name, Nudge& nudge) {
+  const RuleSet& rules = *context.rules;
+  MessageValues values;
+  values.name = name;
+  if (nudge.gap) values.gap = format_money(*nudge.gap, rules.currency, rules.minor_units);
+  if (nudge.quantity) values.quantity = std::to_string(*nudge.quantity);
+  values.benefit = format_money(nudge.benefit, rules.currency, rules.minor_units);
+  values.code = nudge.code;
+  const std::string text = promo.messages.nudge.value_or(default_template(nudge.kind, nudge.gap.has_value()));
+  nudge.message = render_template(text, values);
+}
+
+// The spend or quantity nudge toward tier `tier` of p (the next tier when `next_tier`).
+std::optional<Nudge> condition_nudge(const PricingContext& context, const Selected& selected, int p, int tier,
+                                     bool next_tier, const EngineLimits& limits) {
+  const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
+  const std::vector<ShortPart> parts = short_parts(context, selected, p, tier, !next_tier);
+  if (parts.empty()) return std::nullopt;
+  std::optional<Nudge> nudge;
+  const bool counts = std::any_of(parts.begin(), parts.end(), [](const ShortPart& s) { return !s.spend; });
+  if (counts) {
+    nudge = quantity_nudge(context, p, tier, parts, limits);
+  } else {
+    // Spend parts only: the added line must match an items[] selector when one of them is short.
+    const ShortPart* widest = &parts.front();
+    const Selector* selector = nullptr;
+    for (const ShortPart& s : parts) {
+      if (s.need - s.have > widest->need - widest->have) widest = &s;
+      if (s.selector && !selector) selector = s.selector;
+    }
+    if (auto gap = find_gap(context, p, tier, selector, widest->need, widest->have, limits)) {
+      nudge = Nudge{};
+      nudge->kind = NudgeKind::spend_more;
+      nudge->gap = gap->gap;
+      nudge->benefit = gap->benefit;
+      std::int64_t progress = 10000;
+      for (const ShortPart& s : parts) progress = std::min(progress, progress_of(s.have, s.need));
+      nudge->progress = progress;
+    }
+  }
+  if (!nudge) return std::nullopt;
+  nudge->promotion = promo.id;
+  if (next_tier) {
+    nudge->kind = NudgeKind::next_tier;
+    nudge->reward = promo.tiers[static_cast<std::size_t>(tier)].reward;
+  }
+  const std::string& name = promo.tiered ? promo.tiers[static_cast<std::size_t>(tier)].name.value_or(promo.name)
+                                         : promo.name;
+  write_message(context, promo, name, *nudge);
+  return nudge;
+}
+
+std::optional<Nudge> nudge_for(const PricingContext& context, const Selected& selected, int p,
+                               const EngineLimits& limits) {
+  const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
+  for (const AppliedPromotion& a : selected.priced.applied) {
+    if (a.promotion != p) continue;
+    if (!promo.tiered || a.tier + 1 >= static_cast<int>(promo.tiers.size())) return std::nullopt;
+    return condition_nudge(context, selected, p, a.tier + 1, true, limits);
+  }
+  const NotApplied why = reason_not_applied(context, selected, p);
+  if (why.reason == Reason::condition || why.reason == Reason::no_eligible_items)
+    return condition_nudge(context, selected, p, 0, false, limits);
+  return std::nullopt;
+}
+
+// A promotion behind a public code that is not entered: what happens with the code entered?
+std::optional<Nudge> public_code_nudge(const PricingContext& context, int p, const EngineLimits& limits) {
+  const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
+  if (!promo.coupon || !promo.coupon->is_public || promo.coupon->codes.empty()) return std::nullopt;
+  const std::string& code = promo.coupon->codes.front();
+  Request with_code = *context.request;
+  with_code.coupons.push_back(code);
+  const PricingContext coded = make_context(*context.rules, with_code);
+  const Selected selected = select(coded, limits);
+  std::optional<Nudge> nudge;
+  for (const AppliedPromotion& a : selected.priced.applied) {
+    if (a.promotion != p) continue;
+    nudge = Nudge{};
+    nudge->promotion = promo.id;
+    nudge->kind = NudgeKind::enter_code;
+    nudge->benefit = worth_of(promo, a);
+    nudge->progress = 10000;  // the basket qualifies; only the code is missing
+    nudge->code = code;
+    write_message(coded, promo, promo.name, *nudge);
+    return nudge;
+  }
+  nudge = nudge_for(coded, selected, p, limits);
+  if (!nudge) return std::nullopt;
+  nudge->code = code;
+  write_message(coded, promo, promo.name, *nudge);
+  return nudge;
+}
+
+int kind_rank(const Nudge& n) {
+  if (n.kind == NudgeKind::enter_code) return 2;
+  return n.gap ? 0 : 1;
+}
+
+}  // namespace
 
 std::vector<Nudge> find_nudges(const PricingContext& context, const Selected& selected, const EngineLimits& limits) {
-  (void)context;
-  (void)selected;
-  (void)limits;
-  return {};
+  std::vector<Nudge> nudges;
+  if (context.request->options.max_nudges == 0) return nudges;
+  for (int p = 0; p < static_cast<int>(context.rules->promotions.size()); ++p) {
+    const std::optional<Reason>& pre = context.precheck[static_cast<std::size_t>(p)];
+    std::optional<Nudge> nudge;
+    if (pre == Reason::coupon_required) nudge = public_code_nudge(context, p, limits);
+    else if (!pre) nudge = nudge_for(context, selected, p, limits);
+    if (nudge) nudges.push_back(std::move(*nudge));
+  }
+  std::sort(nudges.begin(), nudges.end(), [](const Nudge& a, const Nudge& b) {
+    if (kind_rank(a) != kind_rank(b)) return kind_rank(a) < kind_rank(b);
+    if (kind_rank(a) == 0 && *a.gap != *b.gap) return *a.gap < *b.gap;
+    if (kind_rank(a) == 1 && *a.quantity != *b.quantity) return *a.quantity < *b.quantity;
+    return a.promotion < b.promotion;
+  });
+  if (static_cast<std::int64_t>(nudges.size()) > context.request->options.max_nudges)
+    nudges.resize(static_cast<std::size_t>(context.request->options.max_nudges));
+  return nudges;
 }
 
 }  // namespace till

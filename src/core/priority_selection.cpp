@@ -77,4 +77,9 @@ Selected select_by_priority(const PricingContext& context) {
   return selected;
 }
 
+Selected select(const PricingContext& context, const EngineLimits& limits) {
+  return context.rules->selection == Selection::priority ? select_by_priority(context)
+                                                         : select_best_for_customer(context, limits);
+}
+
 }  // namespace till

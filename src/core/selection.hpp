@@ -19,4 +19,7 @@ Selected select_best_for_customer(const PricingContext& context, const EngineLim
 /// The combination `"selection": "priority"` gives (§5.4).
 Selected select_by_priority(const PricingContext& context);
 
+/// The combination the rule set's `selection` mode chooses.
+Selected select(const PricingContext& context, const EngineLimits& limits);
+
 }  // namespace till
