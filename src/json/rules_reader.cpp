@@ -94,7 +94,7 @@ class RulesReader {
     if (stated == nullptr) {
       if (!iso) {
         return cx_.fail(at / "minor_units", "minor_units is required for " + rules.currency +
-                                                ", which has no minor units in ISO 4217");
+                                                ": ISO 4217 gives it no minor units");
       }
       rules.minor_units = *iso;
       return true;

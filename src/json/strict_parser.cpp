@@ -135,8 +135,13 @@ Outcome<Json> parse_strict(std::string_view text, const char* document) {
                  "the " + name + " document is " + std::to_string(text.size()) + " bytes; at most " +
                      std::to_string(kMaxDocumentBytes) + " (4 MiB) are allowed"};
   }
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-
+  // nlohmann's lexer treats a NUL byte as the end of the input (for C strings), which would accept
+  // `{...}<NUL>anything`; raw NUL is never valid JSON, so it is refused first.
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    return Error{ErrorCode::invalid_json, name, "",
+                 "the " + name + " document is not valid JSON: it holds a NUL byte at byte " + std::to_string(nul)};
+  }
+  // nlohmann's lexer skips one leading UTF-8 byte-order mark itself (and only one, only at the start).
   Watch watch(document);
   Json parsed = Json::parse(
       text, [&watch](int depth, nlohmann::json::parse_event_t event, Json& value) {

@@ -19,7 +19,7 @@ constexpr int kMaxDepth = 64;  // the top-level value is depth 1
 
 /// Parses `text` as one JSON value. A leading UTF-8 byte-order mark is skipped. Fails with
 /// limit_exceeded for a text over 4 MiB or a value nested deeper than 64, and with invalid_json for
-/// anything else that is not strict JSON: syntax errors, invalid UTF-8, trailing text, NaN, Infinity,
+/// anything else that is not strict JSON: syntax errors, invalid UTF-8, NUL bytes, trailing text, NaN, Infinity,
 /// numbers out of double range and duplicate keys. `document` ("rules" or "request") names the error's
 /// document; its path is "" or, where known, a pointer to the offending value. Never throws; memory and
 /// time are linear in the text.
