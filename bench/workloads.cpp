@@ -449,7 +449,10 @@ Json make_request(Random& random, int line_count, const std::vector<std::string>
     taken[index] = true;
     const Product& product = catalogue()[index];
     const std::int64_t roll = random.between(0, 99);
-    Json line = {{"id", "l" + std::to_string(i)},
+    // Appended rather than `"l" + std::to_string(i)`, which trips a false -Wrestrict in g++ 12 at -O3.
+    std::string id = "l";
+    id += std::to_string(i);
+    Json line = {{"id", id},
                  {"sku", product.sku},
                  {"name", product.name},
                  {"quantity", roll < 75 ? 1 : roll < 95 ? 2 : 3},

@@ -67,26 +67,41 @@ def describe_shopper(request):
     return ", ".join(parts)
 
 
+def promotion_label(entry):
+    """An applied promotion as the shopper reads it: its message, and for a tier also the offer's name."""
+    if entry.get("tier_name") and entry["message"] == entry["tier_name"]:
+        return f"{entry['name']} ({entry['tier_name']})"
+    return entry["message"]
+
+
 def print_summary(title, request, result, rules, money):
     names = {line["id"]: line.get("name", line["sku"]) for line in request["lines"]}
-    labels = {entry["promotion"]: entry["message"] for entry in result["applied"]}
+    labels = {entry["promotion"]: promotion_label(entry) for entry in result["applied"]}
+    promotion_names = {promotion["id"]: promotion.get("name", promotion["id"])
+                       for promotion in rules.get("promotions", [])}
     methods = {method["id"]: method["name"] for method in rules.get("shipping_methods", [])}
+    gift_worth = {}
+    for gift in result["gifts"]:
+        gift_worth[gift["promotion"]] = gift_worth.get(gift["promotion"], 0) + gift["value"] * gift["quantity"]
+
+    rows = [(line["quantity"], names[line["id"]], line["subtotal"], line["discount"], line["total"],
+             line["adjustments"]) for line in result["lines"]]
+    rows += [(gift["quantity"], f"Free gift: {gift['name']}", gift["value"] * gift["quantity"],
+              gift["value"] * gift["quantity"], 0, []) for gift in result["gifts"]]
+    width = max([len("Item")] + [len(row[1]) for row in rows])
 
     print(f"=== {title}")
     print(f"Shopper: {describe_shopper(request)}")
     if request.get("coupons"):
         print(f"Codes entered: {', '.join(code.strip() for code in request['coupons'])}")
     print()
-    print(f"  {'Qty':>4}  {'Item':<34} {'Price':>10} {'Discount':>10} {'Total':>10}")
-    for line in result["lines"]:
-        print(f"  {line['quantity']:>4}  {names[line['id']]:<34} {money(line['subtotal']):>10} "
-              f"{money(-line['discount']) if line['discount'] else '':>10} {money(line['total']):>10}")
-        for adjustment in line["adjustments"]:
+    print(f"  {'Qty':>4}  {'Item':<{width}} {'Price':>10} {'Discount':>10} {'Total':>10}")
+    for quantity, name, subtotal, discount, total, adjustments in rows:
+        print(f"  {quantity:>4}  {name:<{width}} {money(subtotal):>10} "
+              f"{money(-discount) if discount else '':>10} {money(total):>10}")
+        for adjustment in adjustments:
             label = labels.get(adjustment["promotion"], adjustment["promotion"])
             print(f"        {label} ({money(-adjustment['amount'])})")
-    for gift in result["gifts"]:
-        print(f"  {gift['quantity']:>4}  {gift['name'] + ' (free gift)':<34} {money(gift['value'] * gift['quantity']):>10} "
-              f"{money(-gift['value'] * gift['quantity']):>10} {money(0):>10}")
     print()
 
     totals = [("Subtotal", result["subtotal"])]
@@ -97,38 +112,44 @@ def print_summary(title, request, result, rules, money):
     totals.append(("Merchandise", result["merchandise_total"]))
     shipping = result.get("shipping")
     if shipping:
-        method = methods.get(shipping["method"], shipping["method"])
-        totals.append((f"{method}", shipping["price"]))
+        totals.append((methods.get(shipping["method"], shipping["method"]), shipping["price"]))
         if shipping["discount"]:
             totals.append(("Delivery discount", -shipping["discount"]))
     totals.append(("Total to pay", result["total"]))
+    label_width = width + 28
     for label, amount in totals:
-        print(f"  {label:<50} {money(amount):>10}")
+        print(f"  {label:<{label_width}} {money(amount):>10}")
     if result["discount_total"]:
-        print(f"  {'You save':<50} {money(result['discount_total']):>10}")
+        print(f"  {'You save':<{label_width}} {money(result['discount_total']):>10}")
     if "loyalty_points" in result:
-        print(f"  {'Loyalty points earned':<50} {result['loyalty_points']:>10,}")
+        print(f"  {'Loyalty points earned':<{label_width}} {result['loyalty_points']:>10,}")
     if not result.get("optimal", True):
         print("  (the search budget ran out: this is the best combination found, not proven the best)")
 
     if result["applied"]:
         print("\n  Applied promotions:")
         for entry in result["applied"]:
-            tier = f" [{entry['tier_name']}]" if entry.get("tier_name") else ""
-            print(f"    - {entry['message']}{tier}: {money(entry['amount'])}")
+            if entry["promotion"] in gift_worth:
+                what = f"a free gift worth {money(gift_worth[entry['promotion']])}"
+            else:
+                what = money(entry["amount"])
+            print(f"    - {labels[entry['promotion']]}: {what}")
     if result["coupons"]:
         print("\n  Codes:")
         for coupon in result["coupons"]:
-            why = coupon.get("reason", "")
-            if coupon.get("detail"):
-                why += f" ({coupon['detail']})"
-            print(f"    - {coupon['code']}: {coupon['status'].replace('_', ' ')}"
-                  f"{' - ' + why if why else ''}")
+            status = coupon["status"].replace("_", " ")
+            details = []
+            if coupon.get("promotion"):
+                details.append(promotion_names.get(coupon["promotion"], coupon["promotion"]))
+            if coupon.get("reason"):
+                details.append(coupon["reason"].replace("_", " ")
+                               + (f" ({coupon['detail']})" if coupon.get("detail") else ""))
+            print(f"    - {coupon['code']}: {status}{' - ' + '; '.join(details) if details else ''}")
     if result["nudges"]:
         print("\n  Nudges:")
         for nudge in result["nudges"]:
-            print(f"    - {nudge['message']}  (worth {money(nudge['benefit'])}, "
-                  f"{int(nudge['progress'] * 100)}% of the way)")
+            worth = f"worth {money(nudge['benefit'])}, " if nudge["benefit"] else ""
+            print(f"    - {nudge['message']}  ({worth}{int(nudge['progress'] * 100)}% of the way)")
     print()
 
 
