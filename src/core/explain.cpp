@@ -58,6 +58,15 @@ int status_rank(CouponStatus status) {
   return 4;
 }
 
+// Of two promotions sharing a code, which one the code's entry reports: the best status; then, among
+// not_applicable ones, the one that got furthest (the later reason of §5.5); then the smaller id. None of
+// this depends on the order promotions are written in.
+bool preferred(const CouponResult& a, const CouponResult& b) {
+  if (status_rank(a.status) != status_rank(b.status)) return status_rank(a.status) < status_rank(b.status);
+  if (a.reason != b.reason) return a.reason > b.reason;
+  return a.promotion < b.promotion;
+}
+
 std::string trim_ascii(const std::string& text) {
   const char* space = " \t\n\r\f\v";
   const std::size_t begin = text.find_first_not_of(space);
@@ -96,7 +105,7 @@ std::vector<CouponResult> coupon_results(const PricingContext& context, const Se
           candidate.detail = why.detail;
         }
       }
-      if (status_rank(candidate.status) < status_rank(result.status)) result = candidate;
+      if (preferred(candidate, result)) result = candidate;
     }
     out.push_back(std::move(result));
   }
