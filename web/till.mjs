@@ -65,7 +65,7 @@ function makeTill({ raw, memoryBytes }) {
   }
 
   function rulesError(rulesText) {
-    const checked = guard(() => raw.checkRulesJson(rulesText));
+    const checked = guard(() => raw.checkJson(rulesText));
     return checked.isError ? new TillError(JSON.parse(decoder.decode(checked.output)).error) : undefined;
   }
 

@@ -6,8 +6,9 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cstddef>
+#include <map>
 #include <string>
-#include <utility>
 
 #include "core/engine.hpp"
 #include "json/json_api.hpp"
@@ -41,10 +42,38 @@ val public_view_json(const std::string& rules_text) {
   return view ? to_output(*view, false) : to_output(till::write_error(view.error()), true);
 }
 
-// Checks a rule set: `output` is empty when it is valid, otherwise the error document.
-val check_rules_json(const std::string& rules_text) {
-  till::Outcome<till::RuleSet> rules = till::read_rules(rules_text);
-  return rules ? to_output(std::string(), false) : to_output(till::write_error(rules.error()), true);
+// What `till check` prints: "ok: N promotions (type: n, ...)", or the error document. The wording is
+// src/cli/main.cpp's; wasm-tests/cli.test.mjs holds the two to the same bytes.
+val check_json(const std::string& rules_text) {
+  const till::Outcome<till::RuleSet> rules = till::read_rules(rules_text);
+  if (!rules) return to_output(till::write_error(rules.error()), true);
+  // A promotion counts under its first tier's type, in the enum's order (the SPEC's table).
+  std::map<int, std::size_t> per_type;
+  for (const till::Promotion& promotion : rules->promotions) {
+    ++per_type[static_cast<int>(promotion.tiers.front().reward.type)];
+  }
+  const std::size_t count = rules->promotions.size();
+  std::string line = "ok: " + std::to_string(count) + (count == 1 ? " promotion" : " promotions");
+  std::string separator = " (";
+  for (const auto& [type, n] : per_type) {
+    line += separator + till::to_string(static_cast<till::RewardType>(type)) + ": " + std::to_string(n);
+    separator = ", ";
+  }
+  if (!per_type.empty()) line += ")";
+  return to_output(line + "\n", false);
+}
+
+// An error document of SPEC §8 written by the core's own writer, for the failures the command line finds
+// before any document is read (an unreadable or oversized file). An unknown `code` is invalid_json.
+val error_json(const std::string& code, const std::string& document, const std::string& path,
+               const std::string& message) {
+  till::ErrorCode error_code = till::ErrorCode::invalid_json;
+  for (const till::ErrorCode candidate : {till::ErrorCode::invalid_json, till::ErrorCode::invalid_rules,
+                                          till::ErrorCode::invalid_request, till::ErrorCode::currency_mismatch,
+                                          till::ErrorCode::limit_exceeded}) {
+    if (code == till::to_string(candidate)) error_code = candidate;
+  }
+  return to_output(till::write_error(till::Error{error_code, document, path, message}), true);
 }
 
 // A rule set parsed and validated once, then used for many prices. When the text is invalid, `error()`
@@ -80,7 +109,8 @@ class Engine {
 EMSCRIPTEN_BINDINGS(till) {
   emscripten::function("priceJson", &price_json);
   emscripten::function("publicViewJson", &public_view_json);
-  emscripten::function("checkRulesJson", &check_rules_json);
+  emscripten::function("checkJson", &check_json);
+  emscripten::function("errorJson", &error_json);
   emscripten::class_<Engine>("Engine")
       .constructor<const std::string&>()
       .function("error", &Engine::error)
