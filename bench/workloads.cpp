@@ -124,19 +124,19 @@ const std::vector<Product>& catalogue() {
 Json make_selector(Random& random) {
   Json selector = Json::object();
   const std::int64_t kind = random.between(0, 99);
-  if (kind < 60) {
+  if (kind < 70) {
     Json skus = Json::array();
     const std::int64_t count = random.between(1, 4);
     for (std::int64_t i = 0; i < count; ++i) {
       skus.push_back(random.pick(catalogue()).sku);
     }
     selector["skus"] = skus;
-  } else if (kind < 85) {
+  } else if (kind < 88) {
     selector["categories"] = Json::array({random.pick(kCategories)});
     if (random.chance(30)) {
       selector["brands"] = Json::array({random.pick(kBrands)});
     }
-  } else if (kind < 93) {
+  } else if (kind < 94) {
     selector["tags"] = Json::array({random.pick(kTags)});
   } else {
     selector["brands"] = Json::array({random.pick(kBrands)});
@@ -172,18 +172,19 @@ constexpr std::array<Kind, 9> kFirstKinds = {Kind::percent_off_items, Kind::mult
 
 Kind random_kind(Random& random) {
   const std::int64_t roll = random.between(0, 99);
-  if (roll < 26) return Kind::percent_off_items;
-  if (roll < 42) return Kind::amount_off_items;
-  if (roll < 50) return Kind::fixed_price_items;
-  if (roll < 66) return Kind::multibuy;
-  if (roll < 78) return Kind::buy_x_get_y;
-  if (roll < 83) return Kind::percent_off_order;
-  if (roll < 88) return Kind::amount_off_order;
-  if (roll < 94) return Kind::shipping;
+  if (roll < 30) return Kind::percent_off_items;
+  if (roll < 48) return Kind::amount_off_items;
+  if (roll < 56) return Kind::fixed_price_items;
+  if (roll < 74) return Kind::multibuy;
+  if (roll < 88) return Kind::buy_x_get_y;
+  if (roll < 91) return Kind::percent_off_order;
+  if (roll < 94) return Kind::amount_off_order;
+  if (roll < 97) return Kind::shipping;
   return Kind::free_gift;
 }
 
 const std::vector<std::int64_t> kPercents = {5, 10, 15, 20, 25, 30, 50};
+const std::vector<std::int64_t> kOrderPercents = {5, 10, 15};
 const std::vector<std::int64_t> kThresholds = {2500, 5000, 7500, 10000, 15000, 20000};
 
 const std::vector<std::int64_t> kItemAmounts = {100, 200, 500, 1000, 1500};
@@ -245,9 +246,9 @@ Json make_reward(Random& random, Kind kind) {
       return reward;
     }
     case Kind::percent_off_order:
-      return {{"type", "percent_off_order"}, {"percent", random.pick(kPercents)}};
+      return {{"type", "percent_off_order"}, {"percent", random.pick(kOrderPercents)}};
     case Kind::amount_off_order:
-      return {{"type", "amount_off_order"}, {"amount", random.between(2, 20) * 100}};
+      return {{"type", "amount_off_order"}, {"amount", random.between(2, 10) * 100}};
     case Kind::shipping: {
       Json reward = {{"type", "shipping"}};
       const std::int64_t variant = random.between(0, 2);
@@ -294,14 +295,11 @@ Json make_tier_reward(const Json& base, Kind kind, std::int64_t step) {
   return reward;
 }
 
-/// What the basket must hold: order, shipping and gift promotions mostly need a spend; item promotions
-/// sometimes need a quantity or a spend.
+/// What the basket must hold: order and shipping promotions need a spend, gifts a spend or a product;
+/// item promotions sometimes need a quantity or a spend.
 std::optional<Json> make_condition(Random& random, Kind kind) {
   if (!is_item(kind) && kind != Kind::free_gift) {
-    if (random.chance(85)) {
-      return Json{{"min_subtotal", random.pick(kThresholds)}};
-    }
-    return std::nullopt;
+    return Json{{"min_subtotal", random.pick(kThresholds)}};
   }
   if (kind == Kind::free_gift) {
     if (random.chance(50)) {

@@ -15,6 +15,7 @@ wrong arguments.
 import argparse
 import json
 import os
+import signal
 import subprocess
 import sys
 
@@ -154,6 +155,8 @@ def print_summary(title, request, result, rules, money):
 
 
 def main():
+    # Piped into `head` or `less`, stop quietly when the reader goes away, as other command-line tools do.
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     parser = argparse.ArgumentParser(description="Price the demo baskets and print a readable summary.")
     parser.add_argument("--till", required=True, help="path of the till CLI")
     parser.add_argument("--rules", required=True, help="the rule set (SPEC section 2)")
