@@ -47,6 +47,8 @@ struct PricingContext {
   /// Per promotion: it passes the pre-checks and gives something alone on the basket without other
   /// discounts (its condition measured there). Only these can ever apply.
   std::vector<bool> candidate;
+  /// Per promotion: what it gives alone there (0 when it is not a candidate); a gift's worth for gifts.
+  std::vector<Money> alone_amount;
   /// Per promotion: its condition (some tier's) holds on the basket without other discounts.
   std::vector<bool> condition_alone;
 };

@@ -80,21 +80,32 @@ std::optional<Reason> precheck(const Promotion& promo, const Request& request, c
   return std::nullopt;
 }
 
-// Does promotion p give something alone, on the basket without other discounts?
-bool gives_alone(const PricingContext& context, int p) {
+// What promotion p gives alone, on the basket without other discounts (0: nothing).
+Money alone_amount(const PricingContext& context, int p) {
   const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
   const Money subtotal = context.basket.subtotal;
   switch (promo.reward_class()) {
     case RewardClass::item: {
       Working w = start_working(context);
-      return apply_item(context, w, p, false, nullptr);
+      apply_item(context, w, p, false, nullptr);
+      return w.item_discount;
     }
-    case RewardClass::order: return order_choice(context, p, subtotal, subtotal).has_value();
-    case RewardClass::shipping:
-      return context.shipping_price && shipping_choice(context, p, subtotal, *context.shipping_price).has_value();
-    case RewardClass::gift: return gift_choice(context, p, subtotal).has_value();
+    case RewardClass::order: {
+      const auto choice = order_choice(context, p, subtotal, subtotal);
+      return choice ? choice->amount : 0;
+    }
+    case RewardClass::shipping: {
+      if (!context.shipping_price) return 0;
+      const auto choice = shipping_choice(context, p, subtotal, *context.shipping_price);
+      return choice ? choice->amount : 0;
+    }
+    case RewardClass::gift: {
+      // A gift promotion always gives its gift, whatever its worth.
+      const auto choice = gift_choice(context, p, subtotal);
+      return choice ? std::max<Money>(choice->amount, 1) : 0;
+    }
   }
-  return false;
+  return 0;
 }
 
 }  // namespace
@@ -121,6 +132,7 @@ PricingContext make_context(const RuleSet& rules, const Request& request) {
   context.facts.resize(n);
   context.candidate.assign(n, false);
   context.condition_alone.assign(n, false);
+  context.alone_amount.assign(n, 0);
   for (std::size_t p = 0; p < n; ++p) {
     const Promotion& promo = rules.promotions[p];
     context.precheck[p] = precheck(promo, request, context.entered_codes, context.audience_detail[p]);
@@ -137,7 +149,9 @@ PricingContext make_context(const RuleSet& rules, const Request& request) {
     const Promotion& promo = rules.promotions[p];
     for (int t = 0; t < static_cast<int>(promo.tiers.size()); ++t)
       if (tier_condition_holds(context, static_cast<int>(p), t, context.basket.subtotal)) context.condition_alone[p] = true;
-    context.candidate[p] = !context.precheck[p] && context.condition_alone[p] && gives_alone(context, static_cast<int>(p));
+    if (!context.precheck[p] && context.condition_alone[p])
+      context.alone_amount[p] = alone_amount(context, static_cast<int>(p));
+    context.candidate[p] = context.alone_amount[p] > 0;
   }
   return context;
 }

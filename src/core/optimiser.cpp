@@ -1,17 +1,20 @@
 // best_for_customer (§5.4): a depth-first branch and bound over the combinations of combination.hpp.
 //
 // The item stage enumerates orders of non-stackable item promotions (each takes from the units no earlier
-// one took). Two promotions whose lines do not overlap take the same units in either order, so of the
-// orders that differ only by swapping such neighbours only one is visited: the one where a promotion never
-// directly follows (through a run of promotions it commutes with) one later in the candidate list
-// (partial-order reduction). After each item order, item stackables, the order promotion and its
-// stackables, the shipping promotion and its stackables are enumerated on plain amounts; gifts follow from
-// the rest. A subtree is cut when an upper bound of its benefit is below the best benefit found; ties are
-// settled by the full §5.4 comparison. Every unit of work counts as a step; past the budget the search
-// stops with the best found so far (deterministically: the order of the search never depends on time).
+// one took). Different orders often reach the same state (the same units taken by the same promotions at
+// the same prices); a state is searched once (a transposition table). After each item state, item
+// stackables, the order promotion and its stackables, the shipping promotion and its stackables are
+// enumerated on plain amounts; gifts follow from the rest. A subtree is cut when an upper bound of its
+// benefit is below the best benefit found; ties are settled by the full §5.4 comparison. Every unit of work
+// counts as a step; past the budget the search stops with the best found so far (deterministically: the
+// order of the search never depends on time or on hashing).
 #include <algorithm>
+#include <map>
+#include <string>
+#include <unordered_set>
 #include <numeric>
 
+#include "core/rewards/item_reward.hpp"
 #include "core/rewards/scalar_reward.hpp"
 #include "core/selection.hpp"
 #include "core/stages.hpp"
@@ -30,8 +33,12 @@ Money unit_bound(const TierFacts& facts, std::size_t line, const Reward& r, Mone
     case RewardType::amount_off_items: return in_main ? std::min(*r.amount, price) : 0;
     case RewardType::fixed_price_items: return in_main ? std::max<Money>(0, price - *r.unit_price) : 0;
     case RewardType::multibuy:
+      // A group's discount is the sum of each member's share: (n - k)/n of it for "pay for k", its price
+      // less 1/n of the group price for "n for price".
       if (!in_main) return 0;
-      return r.percent ? percent_ceiling(price, *r.percent) : price;
+      if (r.percent) return percent_ceiling(price, *r.percent);
+      if (r.pay_for) return (price * (r.quantity - *r.pay_for) + r.quantity - 1) / r.quantity;
+      return std::max<Money>(0, price - *r.price / r.quantity);
     case RewardType::buy_x_get_y:
       if (!facts.get_matches[line]) return 0;
       if (r.percent) return percent_ceiling(price, *r.percent);
@@ -41,22 +48,18 @@ Money unit_bound(const TierFacts& facts, std::size_t line, const Reward& r, Mone
   }
 }
 
-// An upper bound of what item promotion `p` could take off the whole basket, and per unit of each line.
-Money promotion_bound(const PricingContext& context, int p, std::vector<Money>* per_line) {
+// Per line: an upper bound of what item promotion `p` could take off one unit of it.
+std::vector<Money> line_bounds(const PricingContext& context, int p) {
   const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
   const PromotionFacts& facts = context.facts[static_cast<std::size_t>(p)];
   const std::vector<Line>& lines = context.request->lines;
-  if (per_line) per_line->assign(lines.size(), 0);
-  Money total = 0;
+  std::vector<Money> per_line(lines.size(), 0);
   for (std::size_t l = 0; l < lines.size(); ++l) {
     if (!facts.lines[l]) continue;
-    Money unit = 0;
     for (std::size_t t = 0; t < promo.tiers.size(); ++t)
-      unit = std::max(unit, unit_bound(facts.tiers[t], l, promo.tiers[t].reward, lines[l].unit_price));
-    if (per_line) (*per_line)[l] = unit;
-    total += unit * lines[l].quantity;
+      per_line[l] = std::max(per_line[l], unit_bound(facts.tiers[t], l, promo.tiers[t].reward, lines[l].unit_price));
   }
-  return promo.max_discount ? std::min(total, *promo.max_discount) : total;
+  return per_line;
 }
 
 class Search {
@@ -93,12 +96,14 @@ class Search {
 
   std::vector<int> items_;                      // non-stackable item candidates, search order
   std::vector<std::vector<Money>> line_bound_;  // per item candidate, per line: bound per free unit
-  std::vector<Money> alone_bound_;              // per item candidate: bound of all it could take
-  std::vector<std::vector<std::uint8_t>> conflict_;  // item candidates sharing a line
+  std::vector<Money> item_cap_;                 // per item candidate: its max_discount, or 10^12
+  std::vector<Money> stackable_line_bound_;     // per line: what all item stackables could take off a unit
+  std::unordered_set<std::string> visited_;    // item states already searched (see state_key)
   std::vector<int> item_stackables_, orders_, order_stackables_, shippings_, shipping_stackables_, gifts_;
-  Money item_stackable_bound_ = 0;
-  Money shipping_bound_ = 0;
-  Money gift_bound_ = 0;
+  std::map<Money, Money> rest_memo_;  // merchandise after items -> best order + shipping + gift benefit
+  std::vector<Money> tail_thresholds_;            // sorted min_subtotals of shipping and gift tiers
+  std::vector<std::optional<Money>> tail_memo_;  // per band of tail_thresholds_: best shipping + gifts
+  std::map<std::pair<Money, Money>, Money> joint_memo_;  // (after_items, more) -> bound beyond the items  // merchandise after orders -> best shipping + gift benefit
 
   std::optional<Money> best_benefit_;
   Combination best_;
@@ -115,128 +120,306 @@ class Search {
   bool worth_exploring(Money bound) const { return !best_benefit_ || bound >= *best_benefit_; }
 
   void prepare() {
-    const auto& promos = ctx_.rules->promotions;
-    const std::size_t lines = ctx_.request->lines.size();
     std::vector<int> item = candidates_of(ctx_, RewardClass::item, false);
     // Search the promotions that give most alone first, so a good bound is found early.
-    std::vector<Money> alone(promos.size(), 0);
-    for (int p : item) {
-      Working w = start_working(ctx_);
-      apply_item(ctx_, w, p, false, &steps_);
-      alone[static_cast<std::size_t>(p)] = w.item_discount;
-    }
+    const std::vector<Money>& alone = ctx_.alone_amount;
     std::stable_sort(item.begin(), item.end(), [&](int a, int b) {
       return alone[static_cast<std::size_t>(a)] > alone[static_cast<std::size_t>(b)];
     });
     items_ = item;
     for (int p : items_) {
-      std::vector<Money> per_line;
-      alone_bound_.push_back(promotion_bound(ctx_, p, &per_line));
-      line_bound_.push_back(std::move(per_line));
+      line_bound_.push_back(line_bounds(ctx_, p));
+      const auto& cap = ctx_.rules->promotions[static_cast<std::size_t>(p)].max_discount;
+      item_cap_.push_back(cap ? *cap : kMaxAmount);
     }
-    conflict_.assign(items_.size(), std::vector<std::uint8_t>(items_.size(), 0));
-    for (std::size_t a = 0; a < items_.size(); ++a)
-      for (std::size_t b = a + 1; b < items_.size(); ++b) {
-        const auto& la = ctx_.facts[static_cast<std::size_t>(items_[a])].lines;
-        const auto& lb = ctx_.facts[static_cast<std::size_t>(items_[b])].lines;
-        for (std::size_t l = 0; l < lines; ++l)
-          if (la[l] && lb[l]) {
-            conflict_[a][b] = conflict_[b][a] = 1;
-            break;
-          }
-      }
-    steps_ += static_cast<std::int64_t>(items_.size() * items_.size());
-
     item_stackables_ = candidates_of(ctx_, RewardClass::item, true);
-    // Bounds on regular prices: a stackable takes no more after other discounts.
-    for (int p : item_stackables_) item_stackable_bound_ += promotion_bound(ctx_, p, nullptr);
+    stackable_line_bound_.assign(ctx_.request->lines.size(), 0);
+    for (int p : item_stackables_) {
+      const std::vector<Money> per_line = line_bounds(ctx_, p);
+      for (std::size_t l = 0; l < per_line.size(); ++l) stackable_line_bound_[l] += per_line[l];
+    }
     orders_ = candidates_of(ctx_, RewardClass::order, false);
     order_stackables_ = candidates_of(ctx_, RewardClass::order, true);
     shippings_ = candidates_of(ctx_, RewardClass::shipping, false);
     shipping_stackables_ = candidates_of(ctx_, RewardClass::shipping, true);
     gifts_ = candidates_of(ctx_, RewardClass::gift, false);
-    if (!shippings_.empty() || !shipping_stackables_.empty()) shipping_bound_ = ctx_.shipping_price.value_or(0);
-    for (int p : gifts_) {
-      Money worth = 0;
-      for (const Tier& t : promos[static_cast<std::size_t>(p)].tiers) worth = std::max(worth, gift_worth(t.reward));
-      gift_bound_ += worth;
-    }
+    for (const std::vector<int>* group : {&shippings_, &shipping_stackables_, &gifts_})
+      for (int p : *group)
+        for (const Tier& t : ctx_.rules->promotions[static_cast<std::size_t>(p)].tiers)
+          if (t.condition.min_subtotal) tail_thresholds_.push_back(*t.condition.min_subtotal);
+    std::sort(tail_thresholds_.begin(), tail_thresholds_.end());
+    tail_thresholds_.erase(std::unique(tail_thresholds_.begin(), tail_thresholds_.end()), tail_thresholds_.end());
+    tail_memo_.assign(tail_thresholds_.size() + 1, std::nullopt);
   }
 
-  // What order promotions could take off `merchandise`, at most.
-  Money order_bound(Money merchandise) const {
-    const auto& promos = ctx_.rules->promotions;
-    auto most = [&](int p) {
-      Money m = 0;
-      const Promotion& promo = promos[static_cast<std::size_t>(p)];
-      for (const Tier& t : promo.tiers)
-        m = std::max(m, order_reward_amount(t.reward, merchandise, Rounding::half_up));
-      return promo.max_discount ? std::min(m, *promo.max_discount) : m;
+  // Everything the rest of the search depends on about an item state, including what the tie-breaks read:
+  // the applied promotions with their tiers and units, and every unit's price. Two orders that reach the
+  // same key have the same future, so the second is not searched again.
+  std::string state_key(const Working& w) const {
+    std::vector<const AppliedPromotion*> applied;
+    for (const AppliedPromotion& a : w.applied) applied.push_back(&a);
+    std::sort(applied.begin(), applied.end(),
+              [](const AppliedPromotion* a, const AppliedPromotion* b) { return a->promotion < b->promotion; });
+    std::string key;
+    auto put = [&key](std::int64_t v) { key.append(reinterpret_cast<const char*>(&v), sizeof v); };
+    for (const AppliedPromotion* a : applied) {
+      put(a->promotion);
+      put(a->tier);
+      put(static_cast<std::int64_t>(a->units.size()));
+      for (std::int32_t u : a->units) put(u);
+    }
+    put(-1);
+    for (Money price : w.prices) put(price);
+    return key;
+  }
+
+  // An upper bound of the item class's whole discount in any extension of this item state (with the
+  // non-stackable candidates not yet applied when `more_items`, else with none), stackables included. Two
+  // bounds, the smaller used: what each promotion could still take, summed; and per unit, what the best
+  // remaining candidate and every stackable could take off it, but never more than its price.
+  Money item_class_bound(const Working& w, const std::vector<std::uint8_t>& in_seq, bool more_items) {
+    const std::size_t lines = ctx_.request->lines.size();
+    Money by_promotion = stackables_bound(w);
+    std::vector<Money> best_line(lines, 0);
+    if (more_items) {
+      std::vector<std::int64_t> free(lines, 0);
+      for (std::int32_t u = 0; u < ctx_.basket.unit_count(); ++u)
+        if (!w.taken[static_cast<std::size_t>(u)]) ++free[static_cast<std::size_t>(ctx_.basket.unit_line[u])];
+      for (std::size_t c = 0; c < items_.size(); ++c) {
+        if (in_seq[c]) continue;
+        Money most = 0;
+        for (std::size_t l = 0; l < lines; ++l) {
+          best_line[l] = std::max(best_line[l], line_bound_[c][l]);
+          most += line_bound_[c][l] * free[l];
+        }
+        by_promotion += std::min(most, item_cap_[c]);
+      }
+    }
+    Money by_unit = 0;
+    for (std::int32_t u = 0; u < ctx_.basket.unit_count(); ++u) {
+      const std::size_t l = static_cast<std::size_t>(ctx_.basket.unit_line[u]);
+      const Money unit = (w.taken[static_cast<std::size_t>(u)] ? 0 : best_line[l]) + stackable_line_bound_[l];
+      by_unit += std::min(w.prices[static_cast<std::size_t>(u)], unit);
+    }
+    steps_ += static_cast<std::int64_t>(items_.size()) + ctx_.basket.unit_count() / 8;
+    return w.item_discount + std::min(by_promotion, by_unit);
+  }
+
+  // An upper bound of what item promotion p can still take in any extension of the current state. The free
+  // units only shrink, and for most rewards what they take only shrinks with
+  // them, so their take on today's free units bounds it; "cheapest free" multibuys and buy-x-get-y rounds can
+  // take more from fewer units, so for them the bound is the most valuable units they could possibly free.
+  // The same for item promotion p on the units it may use: the free ones, or every one for a stackable
+  // (whose later prices are only lower).
+  Money take_bound(const Working& w, int p, bool stackable) {
+    const Promotion& promo = ctx_.rules->promotions[static_cast<std::size_t>(p)];
+    const PromotionFacts& facts = ctx_.facts[static_cast<std::size_t>(p)];
+    const Basket& basket = ctx_.basket;
+    std::vector<std::int32_t> pool;
+    for (std::int32_t u = 0; u < basket.unit_count(); ++u)
+      if ((stackable || !w.taken[static_cast<std::size_t>(u)]) &&
+          facts.lines[static_cast<std::size_t>(basket.unit_line[u])])
+        pool.push_back(u);
+    steps_ += static_cast<std::int64_t>(pool.size()) + 1;
+    if (pool.empty()) return 0;
+    auto top_sum = [](std::vector<Money> values, std::int64_t count) {
+      std::sort(values.begin(), values.end(), std::greater<>());
+      if (static_cast<std::int64_t>(values.size()) > count) values.resize(static_cast<std::size_t>(count));
+      return std::accumulate(values.begin(), values.end(), Money{0});
     };
     Money best = 0;
-    for (int p : orders_) best = std::max(best, most(p));
-    for (int p : order_stackables_) best += most(p);
-    return std::min(best, merchandise);
+    for (int t = 0; t < static_cast<int>(promo.tiers.size()); ++t) {
+      if (!tier_condition_holds(ctx_, p, t, basket.subtotal)) continue;
+      const Reward& r = promo.tiers[static_cast<std::size_t>(t)].reward;
+      const TierFacts& tf = facts.tiers[static_cast<std::size_t>(t)];
+      auto line_of = [&](std::int32_t u) { return static_cast<std::size_t>(basket.unit_line[u]); };
+      Money value = 0;
+      if (r.type == RewardType::multibuy && r.pay_for) {
+        std::vector<Money> prices;
+        for (std::int32_t u : pool)
+          if (tf.matches[line_of(u)] && w.prices[static_cast<std::size_t>(u)] > 0)
+            prices.push_back(w.prices[static_cast<std::size_t>(u)]);
+        std::int64_t groups = static_cast<std::int64_t>(prices.size()) / r.quantity;
+        if (promo.max_applications) groups = std::min(groups, *promo.max_applications);
+        value = top_sum(std::move(prices), groups * (r.quantity - *r.pay_for));
+      } else if (r.type == RewardType::buy_x_get_y) {
+        std::int64_t buy = 0;
+        std::vector<Money> gets;
+        for (std::int32_t u : pool) {
+          if (tf.matches[line_of(u)]) ++buy;
+          if (tf.get_matches[line_of(u)]) gets.push_back(unit_bound(tf, line_of(u), r, w.prices[static_cast<std::size_t>(u)]));
+        }
+        std::int64_t rounds = buy / r.buy.quantity;
+        if (promo.max_applications) rounds = std::min(rounds, *promo.max_applications);
+        value = top_sum(std::move(gets), rounds * r.get.quantity);
+      } else {
+        const ItemInput input{basket, w.prices, pool, tf.matches, tf.get_matches, promo.max_applications,
+                              ctx_.rules->rounding};
+        value = take_item_reward(r, std::nullopt, input).total;
+        // Groups of fewer units may spread over lines differently: a penny of rounding per line.
+        if (r.type == RewardType::multibuy && r.percent) value += static_cast<Money>(ctx_.request->lines.size());
+      }
+      if (promo.max_discount) value = std::min(value, *promo.max_discount);
+      best = std::max(best, value);
+    }
+    return best;
   }
 
-  // Partial-order reduction: may candidate c follow the sequence?
-  bool por_allows(std::size_t c, const std::vector<int>& seq) const {
-    for (std::size_t j = seq.size(); j-- > 0;) {
-      const std::size_t d = static_cast<std::size_t>(seq[j]);
-      if (conflict_[c][d]) return true;
-      if (d > c) return false;
-    }
-    return true;
+  Money stackables_bound(const Working& w) {
+    Money total = 0;
+    for (int p : item_stackables_) total += take_bound(w, p, true);
+    return total;
   }
 
-  Money item_stage_bound(const Working& w, const std::vector<int>& seq, const std::vector<std::uint8_t>& in_seq) {
-    const std::size_t lines = ctx_.request->lines.size();
-    std::vector<std::uint8_t> available(items_.size(), 0);
-    Money by_candidate = 0;
-    for (std::size_t c = 0; c < items_.size(); ++c) {
-      if (in_seq[c]) continue;
-      bool open = por_allows(c, seq);
-      for (std::size_t d = 0; !open && d < items_.size(); ++d) open = d != c && !in_seq[d] && conflict_[c][d];
-      available[c] = open;
-      if (open) by_candidate += alone_bound_[c];
+  // Every order configuration (none or one non-stackable, any subset of stackables) on `after_items`:
+  // sets current_'s order fields and calls visit(order discount).
+  template <class Visit>
+  void each_order_config(Money after_items, Visit&& visit) {
+    current_.order_promotion.reset();
+    each_order_stackables(after_items, 0, 0, visit);
+    for (int p : orders_) {
+      ++steps_;
+      auto choice = order_choice(ctx_, p, after_items, after_items);
+      if (!choice) continue;
+      current_.order_promotion = p;
+      each_order_stackables(after_items, choice->amount, 0, visit);
     }
-    steps_ += static_cast<std::int64_t>(items_.size());
-    // Per line: free units times the best bound of an available candidate.
-    std::vector<std::int64_t> free(lines, 0);
-    for (std::int32_t u = 0; u < ctx_.basket.unit_count(); ++u)
-      if (!w.taken[static_cast<std::size_t>(u)]) ++free[static_cast<std::size_t>(ctx_.basket.unit_line[u])];
-    steps_ += ctx_.basket.unit_count() / 16;
-    Money by_unit = 0;
-    for (std::size_t l = 0; l < lines; ++l) {
-      if (!free[l]) continue;
-      Money m = 0;
-      for (std::size_t c = 0; c < items_.size(); ++c)
-        if (available[c]) m = std::max(m, line_bound_[c][l]);
-      by_unit += m * free[l];
-    }
-    return w.item_discount + std::min(by_candidate, by_unit);
+    current_.order_promotion.reset();
   }
 
-  Money rest_bound(Money after_items) const {
-    return item_stackable_bound_ + order_bound(after_items) + shipping_bound_ + gift_bound_;
+  template <class Visit>
+  void each_order_stackables(Money after_items, Money discount, std::size_t i, Visit& visit) {
+    if (out_of_steps()) return;
+    if (i == order_stackables_.size()) return visit(discount);
+    ++steps_;
+    if (auto choice = order_choice(ctx_, order_stackables_[i], after_items, after_items - discount)) {
+      current_.order_stackables.push_back(order_stackables_[i]);
+      each_order_stackables(after_items, discount + choice->amount, i + 1, visit);
+      current_.order_stackables.pop_back();
+    }
+    each_order_stackables(after_items, discount, i + 1, visit);
+  }
+
+  // Every shipping configuration on `after_order`: sets current_'s shipping fields, calls visit(discount).
+  template <class Visit>
+  void each_shipping_config(Money after_order, Visit&& visit) {
+    const Money price = ctx_.shipping_price.value_or(0);
+    current_.shipping_promotion.reset();
+    each_shipping_stackables(after_order, price, 0, 0, visit);
+    for (int p : shippings_) {
+      ++steps_;
+      auto choice = shipping_choice(ctx_, p, after_order, price);
+      if (!choice) continue;
+      current_.shipping_promotion = p;
+      each_shipping_stackables(after_order, price, choice->amount, 0, visit);
+    }
+    current_.shipping_promotion.reset();
+  }
+
+  template <class Visit>
+  void each_shipping_stackables(Money after_order, Money price, Money discount, std::size_t i, Visit& visit) {
+    if (out_of_steps()) return;
+    if (i == shipping_stackables_.size()) return visit(discount);
+    ++steps_;
+    if (auto choice = shipping_choice(ctx_, shipping_stackables_[i], after_order, price - discount)) {
+      current_.shipping_stackables.push_back(shipping_stackables_[i]);
+      each_shipping_stackables(after_order, price, discount + choice->amount, i + 1, visit);
+      current_.shipping_stackables.pop_back();
+    }
+    each_shipping_stackables(after_order, price, discount, i + 1, visit);
+  }
+
+  // The gifts' worth with `after_order` of merchandise after order discounts: every eligible one applies.
+  Money gifts_at(Money after_order) {
+    Money worth = 0;
+    for (int p : gifts_) {
+      ++steps_;
+      if (auto choice = gift_choice(ctx_, p, after_order)) worth += choice->amount;
+    }
+    return worth;
+  }
+
+  // The most shipping and gift promotions can give with `after_order`. Never decreases as after_order grows.
+  // Their amounts do not depend on the merchandise, only which thresholds it reaches, so it is computed once
+  // per band between consecutive thresholds.
+  Money tail_value(Money after_order) {
+    const std::size_t band = static_cast<std::size_t>(
+        std::upper_bound(tail_thresholds_.begin(), tail_thresholds_.end(), after_order) - tail_thresholds_.begin());
+    if (tail_memo_[band]) return *tail_memo_[band];
+    Money best = 0;
+    const Combination saved = current_;
+    each_shipping_config(after_order, [&](Money discount) { best = std::max(best, discount); });
+    current_ = saved;
+    const Money value = best + gifts_at(after_order);
+    tail_memo_[band] = value;
+    return value;
+  }
+
+  // The most order, shipping and gift promotions can give with `after_items` of merchandise after item
+  // discounts. For a fixed choice of promotions every amount and every threshold test is non-decreasing in
+  // the merchandise, so this never decreases as after_items grows: it bounds every basket with less.
+  Money rest_value(Money after_items) {
+    if (auto found = rest_memo_.find(after_items); found != rest_memo_.end()) return found->second;
+    Money best = 0;
+    const Combination saved = current_;
+    each_order_config(after_items, [&](Money discount) {
+      best = std::max(best, discount + tail_value(after_items - discount));
+    });
+    current_ = saved;
+    rest_memo_.emplace(after_items, best);
+    return best;
+  }
+
+  // What an order promotion could take off `merchandise`, at most (any tier, condition or not).
+  Money order_amount_bound(int p, Money merchandise) const {
+    const Promotion& promo = ctx_.rules->promotions[static_cast<std::size_t>(p)];
+    Money most = 0;
+    for (const Tier& t : promo.tiers) most = std::max(most, order_reward_amount(t.reward, merchandise, Rounding::half_up));
+    return promo.max_discount ? std::min(most, *promo.max_discount) : most;
+  }
+
+  // An upper bound of the whole benefit when the item class may still take up to `more` beyond
+  // `item_discount`, from `after_items` of merchandise now. For each order configuration, x + (its order
+  // discount at after_items - x) grows with x, and its shipping and gift value only falls as x grows, so
+  // x = more and the value at x = 0 bound every x in between.
+  Money joint_bound(Money item_discount, Money more, Money after_items) {
+    if (more <= 0) return item_discount + rest_value(after_items);
+    const auto key = std::make_pair(after_items, more);
+    if (auto found = joint_memo_.find(key); found != joint_memo_.end()) return item_discount + more + found->second;
+    Money best = 0;
+    const Combination saved = current_;
+    const Money lower = std::max<Money>(0, after_items - more);
+    each_order_config(after_items, [&](Money discount) {
+      Money at_lower = 0;
+      if (current_.order_promotion) at_lower = order_amount_bound(*current_.order_promotion, lower);
+      for (int p : current_.order_stackables) at_lower += order_amount_bound(p, std::max<Money>(0, lower - at_lower));
+      best = std::max(best, std::min(at_lower, lower) + tail_value(after_items - discount));
+    });
+    current_ = saved;
+    joint_memo_.emplace(key, best);
+    return item_discount + more + best;
   }
 
   void dfs_items(const Working& w, std::vector<int>& seq, std::vector<std::uint8_t>& in_seq) {
     if (out_of_steps()) return;
     const Money after_items = w.merchandise(ctx_.basket);
-    if (!worth_exploring(item_stage_bound(w, seq, in_seq) + rest_bound(after_items))) return;
+    const Money with_more = item_class_bound(w, in_seq, true);
+    if (!worth_exploring(joint_bound(w.item_discount, with_more - w.item_discount, after_items))) return;
 
     // Stop here: the item sequence is complete.
-    if (worth_exploring(w.item_discount + rest_bound(after_items))) {
+    const Money without_more = item_class_bound(w, in_seq, false);
+    if (worth_exploring(joint_bound(w.item_discount, without_more - w.item_discount, after_items))) {
       current_ = Combination{};
       for (int c : seq) current_.item_sequence.push_back(items_[static_cast<std::size_t>(c)]);
       dfs_item_stackables(w, 0);
     }
     for (std::size_t c = 0; c < items_.size(); ++c) {
       if (out_of_steps()) return;
-      if (in_seq[c] || !por_allows(c, seq)) continue;
+      if (in_seq[c]) continue;
       Working next = w;
       if (!apply_item(ctx_, next, items_[c], false, &steps_)) continue;
+      steps_ += static_cast<std::int64_t>(next.prices.size() / 8) + 1;
+      if (!visited_.insert(state_key(next)).second) continue;
       seq.push_back(static_cast<int>(c));
       in_seq[c] = 1;
       dfs_items(next, seq, in_seq);
@@ -262,68 +445,17 @@ class Search {
 
   void order_stage(const Working& w) {
     const Money after_items = w.merchandise(ctx_.basket);
-    if (!worth_exploring(w.item_discount + order_bound(after_items) + shipping_bound_ + gift_bound_)) return;
-    current_.order_promotion.reset();
-    dfs_order_stackables(w.item_discount, after_items, 0, 0);
-    for (int p : orders_) {
-      ++steps_;
-      auto choice = order_choice(ctx_, p, after_items, after_items);
-      if (!choice) continue;
-      current_.order_promotion = p;
-      dfs_order_stackables(w.item_discount, after_items, choice->amount, 0);
-    }
-    current_.order_promotion.reset();
-  }
-
-  void dfs_order_stackables(Money item_discount, Money after_items, Money order_discount, std::size_t i) {
-    if (out_of_steps()) return;
-    if (i == order_stackables_.size()) {
-      shipping_stage(item_discount, order_discount, after_items - order_discount);
-      return;
-    }
-    ++steps_;
-    if (auto choice = order_choice(ctx_, order_stackables_[i], after_items, after_items - order_discount)) {
-      current_.order_stackables.push_back(order_stackables_[i]);
-      dfs_order_stackables(item_discount, after_items, order_discount + choice->amount, i + 1);
-      current_.order_stackables.pop_back();
-    }
-    dfs_order_stackables(item_discount, after_items, order_discount, i + 1);
-  }
-
-  void shipping_stage(Money item_discount, Money order_discount, Money after_order) {
-    if (!worth_exploring(item_discount + order_discount + shipping_bound_ + gift_bound_)) return;
-    // Gifts follow from the merchandise after order discounts.
-    Money gifts = 0;
-    for (int p : gifts_)
-      if (auto choice = gift_choice(ctx_, p, after_order)) gifts += choice->amount;
-    const Money base = item_discount + order_discount + gifts;
-    const Money price = ctx_.shipping_price.value_or(0);
-    current_.shipping_promotion.reset();
-    dfs_shipping_stackables(base, after_order, price, 0, 0);
-    for (int p : shippings_) {
-      ++steps_;
-      auto choice = shipping_choice(ctx_, p, after_order, price);
-      if (!choice) continue;
-      current_.shipping_promotion = p;
-      dfs_shipping_stackables(base, after_order, price, choice->amount, 0);
-    }
-    current_.shipping_promotion.reset();
-  }
-
-  void dfs_shipping_stackables(Money base, Money after_order, Money price, Money shipping_discount, std::size_t i) {
-    if (out_of_steps()) return;
-    if (i == shipping_stackables_.size()) {
-      ++steps_;
-      consider(current_, base + shipping_discount);
-      return;
-    }
-    ++steps_;
-    if (auto choice = shipping_choice(ctx_, shipping_stackables_[i], after_order, price - shipping_discount)) {
-      current_.shipping_stackables.push_back(shipping_stackables_[i]);
-      dfs_shipping_stackables(base, after_order, price, shipping_discount + choice->amount, i + 1);
-      current_.shipping_stackables.pop_back();
-    }
-    dfs_shipping_stackables(base, after_order, price, shipping_discount, i + 1);
+    if (!worth_exploring(w.item_discount + rest_value(after_items))) return;
+    each_order_config(after_items, [&](Money order_discount) {
+      const Money after_order = after_items - order_discount;
+      const Money base = w.item_discount + order_discount;
+      if (!worth_exploring(base + tail_value(after_order))) return;
+      const Money gifts = gifts_at(after_order);
+      each_shipping_config(after_order, [&](Money shipping_discount) {
+        ++steps_;
+        consider(current_, base + gifts + shipping_discount);
+      });
+    });
   }
 
   void consider(const Combination& combination, Money benefit) {
