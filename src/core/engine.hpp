@@ -14,7 +14,7 @@ namespace till {
 struct EngineLimits {
   /// The best_for_customer search stops after this many of its own steps (§5.4); the best combination
   /// found so far is then used and the result says "optimal": false.
-  std::int64_t search_steps = 2'000'000;
+  std::int64_t search_steps = 300'000;
 };
 
 /// Prices `request` against `rules` (§5). Both must come from the JSON readers (or satisfy what they

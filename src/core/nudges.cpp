@@ -245,25 +245,50 @@ std::optional<Nudge> quantity_nudge(const PricingContext& context, int p, int mi
   for (const ShortPart& s : parts)
     if (s.spend && unit.unit_price > 0) most = std::max(most, needed + (s.need - s.have) / unit.unit_price + 1);
   most = std::min<Money>(most, 10000);
-  for (Money q = needed; q <= most; ++q) {
+  auto try_count = [&](Money q) {
     Request changed = base;
     Line added = unit;
     added.quantity = q;
     changed.lines.push_back(added);
-    const Probe r = probe(*context.rules, changed, p, limits);
-    if (r.applied && r.tier >= min_tier) {
-      nudge.quantity = q;
-      nudge.benefit = r.amount;
-      return nudge;
+    Probe r = probe(*context.rules, changed, p, limits);
+    r.applied = r.applied && r.tier >= min_tier;
+    return r;
+  };
+  if (!cheapest) {
+    // A built unit at the selector's lowest price may give nothing; the count is still what is missing.
+    const Probe r = try_count(needed);
+    nudge.quantity = needed;
+    nudge.benefit = r.applied ? r.amount : 0;
+    return nudge;
+  }
+  // Fewer than `needed` copies leave a count short, so needed - 1 never applies. Gallop up, then bisect:
+  // the count found applies and one fewer does not.
+  Money lo = needed - 1;
+  std::optional<Money> hi;
+  std::optional<Probe> at_hi;
+  for (Money step = 1, q = needed; q <= most; q = lo + step, step *= 2) {
+    const Probe r = try_count(q);
+    if (r.applied) {
+      hi = q;
+      at_hi = r;
+      break;
     }
-    if (!cheapest) {
-      // A built unit at the selector's lowest price may give nothing; the count is still what is missing.
-      nudge.quantity = q;
-      nudge.benefit = 0;
-      return nudge;
+    lo = q;
+  }
+  if (!hi) return std::nullopt;
+  while (*hi - lo > 1) {
+    const Money mid = lo + (*hi - lo) / 2;
+    const Probe r = try_count(mid);
+    if (r.applied) {
+      hi = mid;
+      at_hi = r;
+    } else {
+      lo = mid;
     }
   }
-  return std::nullopt;
+  nudge.quantity = *hi;
+  nudge.benefit = at_hi->amount;
+  return nudge;
 }
 
 std::string default_template(NudgeKind kind, bool by_amount) {
