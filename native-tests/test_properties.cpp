@@ -20,7 +20,9 @@ using till::testing::make_case;
 constexpr std::uint64_t kCases = 3000;
 
 std::string replay(std::uint64_t seed, const till::testing::RandomCase& input) {
-  return "seed " + std::to_string(seed) + "\nrules:   " + input.rules + "\nrequest: " + input.request;
+  std::string text = "seed ";
+  text += std::to_string(seed);
+  return text + "\nrules:   " + input.rules + "\nrequest: " + input.request;
 }
 
 // What the shopper gets (§5.4 step 1): the discounts plus the value of the gifts.

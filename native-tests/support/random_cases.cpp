@@ -56,6 +56,14 @@ const std::vector<std::string> kCodes = {"SAVE10", "VIP20", "FREESHIP", "Gift"};
 const std::vector<std::string> kMethods = {"standard", "express", "collect"};
 constexpr const char* kNow = "2026-11-22T10:00:00Z";
 
+// `prefix` followed by `number` in decimal. (Spelled out because GCC 12 warns falsely, -Wrestrict, about
+// a string literal + std::to_string at -O3.)
+std::string numbered(const char* prefix, std::int64_t number) {
+  std::string text(prefix);
+  text += std::to_string(number);
+  return text;
+}
+
 // Prices repeat often (ties in price decide which units a reward takes) and sometimes are anything.
 Json price(Random& random) {
   static const std::vector<std::int64_t> common = {0,   1,    99,   350,  499,  500,
@@ -87,14 +95,16 @@ Json some_of(Random& random, const std::vector<std::string>& values) {
 
 Json selector(Random& random) {
   Json s = Json::object();
-  switch (random.uniform(0, 9)) {
+  switch (random.uniform(0, 11)) {
     case 0:
     case 1:
+    case 10:
       break;
     case 2:
       s["skus"] = some_of(random, kSkus);
       break;
     case 3:
+    case 11:
       s["categories"] = some_of(random, kCategories);
       break;
     case 4:
@@ -282,8 +292,8 @@ Json reward(Random& random, Kind kind, const std::vector<std::string>& methods, 
     }
     case Kind::free_gift: {
       Json r = {{"type", "free_gift"},
-                {"sku", "GIFT-" + std::to_string(gift_number)},
-                {"name", "Gift " + std::to_string(gift_number)}};
+                {"sku", numbered("GIFT-", gift_number)},
+                {"name", numbered("Gift ", gift_number)}};
       if (random.chance(40))
         r["quantity"] = random.uniform(1, 2);
       if (random.chance(70))
@@ -311,8 +321,11 @@ Json reward(Random& random, Kind kind, const std::vector<std::string>& methods, 
   return {};
 }
 
+// Item rewards half the time: their competition for units is where the search has the most to decide.
 Kind random_kind(Random& random) {
-  return static_cast<Kind>(random.uniform(0, 8));
+  static const std::vector<Kind> item_kinds = {Kind::percent_off_items, Kind::amount_off_items,
+                                               Kind::fixed_price_items, Kind::multibuy, Kind::buy_x_get_y};
+  return random.chance(50) ? random.pick(item_kinds) : static_cast<Kind>(random.uniform(0, 8));
 }
 
 // The rule set as a JSON object; `codes_in_use` collects the coupon codes the promotions carry.
@@ -329,7 +342,7 @@ Json make_rules(Random& random, std::vector<std::string>& codes_in_use, std::vec
     rules["selection"] = random.chance(75) ? "best_for_customer" : "priority";
 
   std::vector<std::string> methods;
-  if (random.chance(80)) {
+  if (random.chance(90)) {
     Json list = Json::array();
     list.push_back({{"id", "standard"}, {"name", "Standard delivery"}, {"price", 495}});
     list.push_back(
@@ -346,7 +359,8 @@ Json make_rules(Random& random, std::vector<std::string>& codes_in_use, std::vec
 
   std::vector<std::string> id_pool = kPromotionIds;
   random.shuffle(id_pool);
-  const auto count = random.uniform(1, 6);
+  // Mostly several promotions, so that they compete; the search space stays small (see the header).
+  const auto count = random.chance(75) ? random.uniform(3, 6) : random.uniform(1, 2);
   int item_non_stackables = 0;
   Json promotions = Json::array();
   for (std::int64_t i = 0; i < count; ++i) {
@@ -358,7 +372,7 @@ Json make_rules(Random& random, std::vector<std::string>& codes_in_use, std::vec
     if (random.chance(50))
       p["priority"] = random.pick(std::vector<std::int64_t>{0, 0, 1, 2, -1});
 
-    if (random.chance(15)) {
+    if (random.chance(10)) {
       switch (random.uniform(0, 3)) {
         case 0:
           p["starts_at"] = "2026-11-01T00:00:00Z";
@@ -375,7 +389,7 @@ Json make_rules(Random& random, std::vector<std::string>& codes_in_use, std::vec
           break;  // exclusive: expired
       }
     }
-    if (random.chance(25)) {
+    if (random.chance(20)) {
       Json codes = Json::array();
       if (!random.chance(10)) {
         std::string code = random.pick(kCodes);
@@ -384,7 +398,7 @@ Json make_rules(Random& random, std::vector<std::string>& codes_in_use, std::vec
       }
       p["coupon"] = {{"codes", codes}, {"public", random.chance(50)}};
     }
-    if (random.chance(15))
+    if (random.chance(10))
       p["audience"] = audience(random);
 
     const Kind kind = random_kind(random);
@@ -403,7 +417,7 @@ Json make_rules(Random& random, std::vector<std::string>& codes_in_use, std::vec
       for (std::int64_t t = 0; t < tier_count; ++t) {
         Json tier = Json::object();
         if (random.chance(60))
-          tier["name"] = "Tier " + std::to_string(t);
+          tier["name"] = numbered("Tier ", t);
         Json c = random.chance(25) ? condition(random) : Json{{"min_subtotal", threshold}};
         tier["condition"] = c;
         tier["reward"] = reward(random, kind, methods, static_cast<int>(i));
@@ -450,10 +464,10 @@ Json make_request(Random& random, const Json& rules, const std::vector<std::stri
   request["currency"] = "GBP";
   request["now"] = kNow;
   Json lines = Json::array();
-  const auto count = random.uniform(1, 5);
+  const auto count = random.chance(80) ? random.uniform(2, 5) : 1;
   for (std::int64_t i = 0; i < count; ++i) {
     const Product& product = random.pick(catalogue());
-    Json line = {{"id", "l" + std::to_string(i + 1)}, {"sku", product.sku}};
+    Json line = {{"id", numbered("l", i + 1)}, {"sku", product.sku}};
     if (random.chance(50))
       line["name"] = product.name;
     line["quantity"] = random.uniform(1, 4);
@@ -468,7 +482,7 @@ Json make_request(Random& random, const Json& rules, const std::vector<std::stri
   }
   request["lines"] = lines;
 
-  if (rules.contains("shipping_methods") && random.chance(75)) {
+  if (rules.contains("shipping_methods") && random.chance(90)) {
     std::vector<std::string> methods;
     for (const auto& method : rules["shipping_methods"])
       methods.push_back(method["id"].get<std::string>());
@@ -477,7 +491,7 @@ Json make_request(Random& random, const Json& rules, const std::vector<std::stri
 
   Json coupons = Json::array();
   for (const auto& code : codes_in_use) {
-    if (!random.chance(70))
+    if (!random.chance(80))
       continue;
     switch (random.uniform(0, 2)) {
       case 0:
@@ -693,7 +707,7 @@ RandomCase mutate(Random& random, Json rules, Json request) {
     case 8: {
       Json many = Json::array();
       for (int i = 0; i < 101; ++i)
-        many.push_back("C" + std::to_string(i));
+        many.push_back(numbered("C", i));
       request["coupons"] = many;
       break;
     }
