@@ -6,6 +6,7 @@ import { test } from 'node:test';
 
 import { loadTill } from '../web/till.mjs';
 import { demoStore, request, rules } from './support/fixtures.mjs';
+import { runIsolated } from './support/isolated.mjs';
 
 const till = await loadTill();
 const CALLS = 10_000;
@@ -47,4 +48,27 @@ test('creating and disposing 10,000 engines keeps memory flat', () => {
   const warm = till.memoryBytes();
   repeat(CALLS, cycle);
   assert.equal(till.memoryBytes(), warm);
+});
+
+test('engines dropped without dispose() are freed by the FinalizationRegistry', async () => {
+  const grown = await runIsolated(`
+    import { readFileSync } from 'node:fs';
+    const till = await loadTill();
+    const text = readFileSync(${JSON.stringify(demoStore().rulesFile)}, 'utf8');
+    const settle = async () => {
+      for (let i = 0; i < 5; i += 1) {
+        globalThis.gc();
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    const dropMany = async () => {
+      for (let i = 0; i < 2000; i += 1) till.engine(text);
+      await settle();
+    };
+    await dropMany();
+    const warm = till.memoryBytes();
+    for (let round = 0; round < 5; round += 1) await dropMany();
+    console.log(JSON.stringify(till.memoryBytes() - warm));
+  `, ['--expose-gc']);
+  assert.equal(grown, 0);
 });
