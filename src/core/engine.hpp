@@ -14,7 +14,11 @@ namespace till {
 struct EngineLimits {
   /// The best_for_customer search stops after this many of its own steps (§5.4); the best combination
   /// found so far is then used and the result says "optimal": false.
-  std::int64_t search_steps = 300'000;
+  std::int64_t search_steps = 50'000;
+
+  /// Nudges re-price the basket to find exact gaps (§6); a request gets at most this many re-pricings.
+  /// A nudge that would need more is not shown (never an inexact one).
+  std::int64_t nudge_probes = 16;
 };
 
 /// Prices `request` against `rules` (§5). Both must come from the JSON readers (or satisfy what they

@@ -42,9 +42,22 @@ Money worth_of(const Promotion& promo, const AppliedPromotion& applied) {
   return reward.type == RewardType::free_gift ? reward.gift_value * reward.quantity : applied.amount;
 }
 
-Probe probe(const RuleSet& rules, const Request& request, int p, const EngineLimits& limits) {
+// Re-pricing is the expensive part of a nudge, so a request gets at most limits.nudge_probes of them.
+// A nudge whose search runs out of probes is dropped whole (never a guessed gap), and so are the rest.
+struct Prober {
+  EngineLimits limits;
+  std::int64_t left = 0;
+  bool ran_out = false;
+};
+
+Probe probe(const RuleSet& rules, const Request& request, int p, Prober& prober) {
+  if (prober.left <= 0) {
+    prober.ran_out = true;
+    return Probe{};
+  }
+  --prober.left;
   const PricingContext context = make_context(rules, request);
-  const Selected selected = select(context, limits);
+  const Selected selected = select(context, prober.limits);
   const Promotion& promo = rules.promotions[static_cast<std::size_t>(p)];
   Probe out;
   out.measure = class_measure(context, promo.reward_class(), selected.priced);
@@ -94,7 +107,7 @@ struct Gap {
 
 // The smallest price p >= 1 of the added line such that p applies at tier >= min_tier.
 std::optional<Gap> find_gap(const PricingContext& context, int p, int min_tier, const Selector* selector,
-                            Money target, Money measured_now, const EngineLimits& limits) {
+                            Money target, Money measured_now, Prober& limits) {
   const RuleSet& rules = *context.rules;
   const Request& base = *context.request;
   Money lowest = 1;
@@ -204,7 +217,7 @@ std::int64_t progress_of(Money have, Money need) {
 // A quantity nudge: copies of the cheapest basket unit that every short selector matches; or, with no such
 // unit and a single short part, a unit built to match it at the selector's min_unit_price (else 0).
 std::optional<Nudge> quantity_nudge(const PricingContext& context, int p, int min_tier,
-                                    const std::vector<ShortPart>& parts, const EngineLimits& limits) {
+                                    const std::vector<ShortPart>& parts, Prober& limits) {
   const Request& base = *context.request;
   std::optional<std::size_t> cheapest;
   for (std::size_t l = 0; l < base.lines.size(); ++l) {
@@ -314,7 +327,7 @@ void write_message(const PricingContext& context, const Promotion& promo, const 
 
 // The spend or quantity nudge toward tier `tier` of p (the next tier when `next_tier`).
 std::optional<Nudge> condition_nudge(const PricingContext& context, const Selected& selected, int p, int tier,
-                                     bool next_tier, const EngineLimits& limits) {
+                                     bool next_tier, Prober& limits) {
   const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
   const std::vector<ShortPart> parts = short_parts(context, selected, p, tier, !next_tier);
   if (parts.empty()) return std::nullopt;
@@ -353,7 +366,7 @@ std::optional<Nudge> condition_nudge(const PricingContext& context, const Select
 }
 
 std::optional<Nudge> nudge_for(const PricingContext& context, const Selected& selected, int p,
-                               const EngineLimits& limits) {
+                               Prober& limits) {
   const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
   for (const AppliedPromotion& a : selected.priced.applied) {
     if (a.promotion != p) continue;
@@ -367,14 +380,19 @@ std::optional<Nudge> nudge_for(const PricingContext& context, const Selected& se
 }
 
 // A promotion behind a public code that is not entered: what happens with the code entered?
-std::optional<Nudge> public_code_nudge(const PricingContext& context, int p, const EngineLimits& limits) {
+std::optional<Nudge> public_code_nudge(const PricingContext& context, int p, Prober& limits) {
   const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
   if (!promo.coupon || !promo.coupon->is_public || promo.coupon->codes.empty()) return std::nullopt;
   const std::string& code = promo.coupon->codes.front();
   Request with_code = *context.request;
   with_code.coupons.push_back(code);
   const PricingContext coded = make_context(*context.rules, with_code);
-  const Selected selected = select(coded, limits);
+  if (limits.left <= 0) {
+    limits.ran_out = true;
+    return std::nullopt;
+  }
+  --limits.left;
+  const Selected selected = select(coded, limits.limits);
   std::optional<Nudge> nudge;
   for (const AppliedPromotion& a : selected.priced.applied) {
     if (a.promotion != p) continue;
@@ -404,11 +422,55 @@ int kind_rank(const Nudge& n) {
 std::vector<Nudge> find_nudges(const PricingContext& context, const Selected& selected, const EngineLimits& limits) {
   std::vector<Nudge> nudges;
   if (context.request->options.max_nudges == 0) return nudges;
-  for (int p = 0; p < static_cast<int>(context.rules->promotions.size()); ++p) {
+
+  // Plan first, without re-pricing: which promotions could get a nudge, smallest change first, so that the
+  // probes go where the shown nudges most likely are.
+  struct Plan {
+    int promotion;
+    int rank;    // 0: an amount is short, 1: a count is short, 2: a public code is missing
+    Money size;  // how much is short
+  };
+  std::vector<Plan> plans;
+  const auto& promotions = context.rules->promotions;
+  for (int p = 0; p < static_cast<int>(promotions.size()); ++p) {
+    const Promotion& promo = promotions[static_cast<std::size_t>(p)];
     const std::optional<Reason>& pre = context.precheck[static_cast<std::size_t>(p)];
-    std::optional<Nudge> nudge;
-    if (pre == Reason::coupon_required) nudge = public_code_nudge(context, p, limits);
-    else if (!pre) nudge = nudge_for(context, selected, p, limits);
+    if (pre == Reason::coupon_required) {
+      if (promo.coupon->is_public && !promo.coupon->codes.empty()) plans.push_back({p, 2, 0});
+      continue;
+    }
+    if (pre) continue;
+    std::optional<int> tier;
+    bool next = false;
+    if (is_applied(selected, p)) {
+      for (const AppliedPromotion& a : selected.priced.applied)
+        if (a.promotion == p && promo.tiered && a.tier + 1 < static_cast<int>(promo.tiers.size())) tier = a.tier + 1;
+      next = true;
+    } else {
+      const Reason why = reason_not_applied(context, selected, p).reason;
+      if (why == Reason::condition || why == Reason::no_eligible_items) tier = 0;
+    }
+    if (!tier) continue;
+    const std::vector<ShortPart> parts = short_parts(context, selected, p, *tier, !next);
+    if (parts.empty()) continue;
+    Plan plan{p, 0, 0};
+    for (const ShortPart& part : parts) {
+      if (!part.spend) plan.rank = 1;
+      plan.size = std::max(plan.size, part.need - part.have);
+    }
+    plans.push_back(plan);
+  }
+  std::sort(plans.begin(), plans.end(), [&](const Plan& a, const Plan& b) {
+    if (a.rank != b.rank) return a.rank < b.rank;
+    if (a.size != b.size) return a.size < b.size;
+    return promotions[static_cast<std::size_t>(a.promotion)].id < promotions[static_cast<std::size_t>(b.promotion)].id;
+  });
+
+  Prober prober{limits, limits.nudge_probes, false};
+  for (const Plan& plan : plans) {
+    std::optional<Nudge> nudge = plan.rank == 2 ? public_code_nudge(context, plan.promotion, prober)
+                                                : nudge_for(context, selected, plan.promotion, prober);
+    if (prober.ran_out) break;
     if (nudge) nudges.push_back(std::move(*nudge));
   }
   std::sort(nudges.begin(), nudges.end(), [](const Nudge& a, const Nudge& b) {
