@@ -754,6 +754,43 @@ RandomCase mutate(Random& random, Json rules, Json request) {
   return out;
 }
 
+// Every selector anywhere under `value` becomes a broad one, and every reward amount or percentage one of
+// two values, so that many promotions want the same units and tie in what they give.
+void broaden(Random& random, Json& value) {
+  static const std::vector<Json> broad = {Json::object(), Json{{"categories", {"audio"}}},
+                                          Json{{"categories", {"audio", "accessories"}}},
+                                          Json{{"tags", {"sale", "small"}}}};
+  if (value.is_array()) {
+    for (auto& child : value)
+      broaden(random, child);
+    return;
+  }
+  if (!value.is_object())
+    return;
+  for (auto& [key, child] : value.items()) {
+    if (key == "selector")
+      child = random.pick(broad);
+    else if (key == "amount")
+      child = random.chance(50) ? 500 : 1000;
+    else if (key == "percent")
+      child = random.chance(50) ? 10 : 50;
+    else
+      broaden(random, child);
+  }
+}
+
+// A contest: every promotion may take part (no coupons, audiences, dates or usage limits), selectors are
+// broad and values few, and prices repeat, so the search must settle real competition and real ties.
+void make_contest(Random& random, Json& rules, Json& request) {
+  for (auto& promotion : rules["promotions"]) {
+    for (const char* key : {"coupon", "audience", "starts_at", "ends_at", "usage_limit"})
+      promotion.erase(key);
+    broaden(random, promotion);
+  }
+  for (auto& line : request["lines"])
+    line["unit_price"] = random.pick(std::vector<std::int64_t>{500, 1000, 1000, 2000});
+}
+
 }  // namespace
 
 RandomCase make_case(std::uint64_t seed, bool allow_invalid) {
@@ -762,6 +799,8 @@ RandomCase make_case(std::uint64_t seed, bool allow_invalid) {
   std::vector<std::string> ids;
   Json rules = make_rules(random, codes_in_use, ids);
   Json request = make_request(random, rules, codes_in_use, ids);
+  if (random.chance(30))
+    make_contest(random, rules, request);
   if (allow_invalid && random.chance(85))
     return mutate(random, std::move(rules), std::move(request));
   return {rules.dump(), request.dump()};
