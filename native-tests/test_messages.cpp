@@ -58,7 +58,8 @@ TEST_CASE("render_template: a missing value becomes empty, an unknown placeholde
   CHECK(till::render_template("{name", values) == "{name");  // unclosed: left as written
   CHECK(till::render_template("{}", values) == "{}");
   // A value is inserted as text, never re-read as a template.
-  values.name = "{gap}";
-  values.gap = "X";
-  CHECK(till::render_template("{name}", values) == "{gap}");
+  till::MessageValues nested;
+  nested.name = std::string("{gap}");
+  nested.gap = std::string("£1.00");
+  CHECK(till::render_template("{name}", nested) == "{gap}");
 }

@@ -18,7 +18,8 @@ till::Basket basket_of(const std::vector<std::pair<std::int64_t, Money>>& lines)
   till::Request request;
   for (std::size_t l = 0; l < lines.size(); ++l) {
     till::Line line;
-    line.id = "l" + std::to_string(l);
+    line.id = "l";
+    line.id += std::to_string(l);
     line.sku = line.id;
     line.quantity = lines[l].first;
     line.unit_price = lines[l].second;

@@ -483,7 +483,11 @@ TEST_CASE("a tiny search budget gives optimal false and still a valid result", "
   std::string lines;
   for (int l = 0; l < 8; ++l) {
     if (l) lines += ",";
-    lines += line("l" + std::to_string(l), "S" + std::to_string(l), 1 + l % 3, 1000 + 137 * l);
+    std::string id = "l";
+    id += std::to_string(l);
+    std::string sku = "S";
+    sku += std::to_string(l);
+    lines += line(id, sku, 1 + l % 3, 1000 + 137 * l);
   }
   auto full = run(promos, lines);
   CHECK(full.optimal);
