@@ -78,7 +78,7 @@ TEST_CASE("documents over 4 MiB are limit_exceeded", "[json][parse]") {
   padded += std::string(limit - padded.size() - 2, 'x') + "\"}";
   REQUIRE(padded.size() == limit);
   CHECK(till::read_rules(padded).ok());
-  padded.insert(padded.size() - 1, " ");
+  padded.insert(padded.end() - 1, ' ');
   require_error(till::read_rules(padded), ErrorCode::limit_exceeded, "rules", "");
 }
 

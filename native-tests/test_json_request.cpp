@@ -37,8 +37,11 @@ std::string with_line(const std::string& extra) {
 std::string lines(int count) {
   std::string text;
   for (int i = 0; i < count; ++i) {
-    text += (i == 0 ? "" : ",") + std::string(R"({"id": "l)") + std::to_string(i) +
-            R"(", "sku": "A", "quantity": 1, "unit_price": 1})";
+    // Appended piece by piece: operator+ chains here trip GCC 12's false -Wrestrict warning at -O2.
+    if (i > 0) text += ',';
+    text += R"({"id": "l)";
+    text += std::to_string(i);
+    text += R"(", "sku": "A", "quantity": 1, "unit_price": 1})";
   }
   return text;
 }
