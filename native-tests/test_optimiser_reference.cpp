@@ -433,3 +433,26 @@ TEST_CASE("a stackable that gains from the units a non-stackable leaves is count
   CHECK(chosen.result.lines[0].total == 2667);
   CHECK(chosen.result.lines[1].total == 0);
 }
+
+TEST_CASE("a group's discount spread by weight reaches units a per-unit bound would exclude", "[optimiser]") {
+  // H100 £99.99; 2 × C20 £5; 4 × E7247 £5 (audio). alpha: 10% off headphones (the only non-stackable);
+  // stackables Alpha: any 4 for £10, and zeta: £5 off each audio unit.
+  // With alpha (999.9 → 1,000): the group is 8,999 + 3 × 500 = 10,499 → 1,000: 9,499, spread 8,142 on
+  // H100, 905 on C20, 452 on E7247; zeta then takes 500 (H100) + 48 + 3 × 500 = 2,048. Total 12,547.
+  // Without alpha: the group 11,499 → 1,000 gives 10,499, zeta 2,043: 12,542. So alpha belongs.
+  const auto chosen = price_hand_made(
+      R"({"currency": "GBP", "promotions": [
+            {"id": "Alpha", "stackable": true,
+             "reward": {"type": "multibuy", "selector": {}, "quantity": 4, "price": 1000}},
+            {"id": "zeta", "stackable": true,
+             "reward": {"type": "amount_off_items", "selector": {"categories": ["audio"]}, "amount": 500}},
+            {"id": "alpha",
+             "reward": {"type": "percent_off_items", "selector": {"categories": ["headphones"]}, "percent": 10}}]})",
+      request_with(R"("lines": [
+            {"id": "l1", "sku": "H100", "quantity": 1, "unit_price": 9999, "categories": ["headphones", "audio"]},
+            {"id": "l2", "sku": "C20", "quantity": 2, "unit_price": 500},
+            {"id": "l3", "sku": "E7247", "quantity": 4, "unit_price": 500, "categories": ["audio"]}])"));
+  CHECK(chosen.reference_difference == "");
+  CHECK(chosen.result.discount_total == 12547);
+  CHECK(applied_of(chosen.result) == Applied{"Alpha=9499", "alpha=1000", "zeta=2048"});
+}
