@@ -153,12 +153,6 @@ struct TextList {
     return cx.string_list(v, at, what, out);
   }
 };
-struct Identifier {
-  Checker& cx;
-  bool operator()(const Json& v, const Pointer& at, std::string_view what, std::string& out) const {
-    return cx.identifier(v, at, what, out);
-  }
-};
 struct Instant {
   Checker& cx;
   bool operator()(const Json& v, const Pointer& at, std::string_view what, Timestamp& out) const {

@@ -17,7 +17,6 @@ using json_edge::Checker;
 using json_edge::Count;
 using json_edge::describe;
 using json_edge::find_member;
-using json_edge::Identifier;
 using json_edge::Instant;
 using json_edge::Integer;
 using json_edge::Json;
