@@ -410,10 +410,7 @@ TEST_CASE("every gap and quantity is exact on seeded random baskets", "[nudges][
           };
         };
         CHECK(applies_with(base, nudge.promotion, tier, nudge.code, add_copies(quantity)));
-        // A tiered promotion that is not applied is nudged toward its first tier only, while another tier may
-        // need fewer units: that engine bug has its own test below, so its "one fewer" check is left out here.
-        const bool first_tier_only = promo->tiered && nudge.kind != till::NudgeKind::next_tier;
-        if (quantity > 1 && !first_tier_only) CHECK_FALSE(applies_with(base, nudge.promotion, tier, nudge.code, add_copies(quantity - 1)));
+        if (quantity > 1) CHECK_FALSE(applies_with(base, nudge.promotion, tier, nudge.code, add_copies(quantity - 1)));
       }
     }
   }
@@ -422,9 +419,8 @@ TEST_CASE("every gap and quantity is exact on seeded random baskets", "[nudges][
   CHECK(quantities > 50);
 }
 
-// Engine bug: a tiered promotion that is not applied gets its quantity from tier 0's short parts only, and the
-// search assumes fewer units never apply, so a higher tier reachable with fewer units is missed.
-TEST_CASE("a tiered promotion's quantity nudge is the smallest over all its tiers", "[nudges][!mayfail]") {
+// A tiered promotion that is not applied is nudged toward whichever tier needs the smallest change.
+TEST_CASE("a tiered promotion's quantity nudge is the smallest over all its tiers", "[nudges]") {
   const std::string promo = R"({"id": "t", "tiers": [
       {"reward": {"type": "multibuy", "selector": {}, "quantity": 4, "percent": 100}},
       {"reward": {"type": "multibuy", "selector": {"skus": ["X"]}, "quantity": 2, "pay_for": 1}}]})";
@@ -439,10 +435,10 @@ TEST_CASE("a tiered promotion's quantity nudge is the smallest over all its tier
   CHECK(n.quantity == 1);
 }
 
-// Engine bug: with only count parts short, the quantity search stops at the count that meets them, so a
-// promotion that needs one more unit to also win its class (here: q's 1 off would take the basket below
-// near's 2000 after order discounts, and near's 248 beats q's 1) gets no nudge, though 2 units earn it.
-TEST_CASE("a quantity nudge searches past the count that meets the condition", "[nudges][!mayfail]") {
+// With only count parts short, the quantity search looks past the count that meets them: a promotion
+// may need one more unit to also win its class (here: q's 1 off would take the basket below near's 2000
+// after order discounts, and near's 248 beats q's 1), and 2 units earn it.
+TEST_CASE("a quantity nudge searches past the count that meets the condition", "[nudges]") {
   const std::string promos =
       R"({"id": "q", "stackable": true, "condition": {"items": [{"selector": {}, "min_quantity": 2}]},
           "reward": {"type": "amount_off_order", "amount": 1}},

@@ -107,7 +107,10 @@ Result build_result(const PricingContext& context, const Selected& selected) {
       const auto found = rules.loyalty->tier_multipliers.find(*request.customer->loyalty_tier);
       if (found != rules.loyalty->tier_multipliers.end()) multiplier = found->second;
     }
-    result.loyalty_points = result.merchandise_total / rules.minor_units * rules.loyalty->points_per_major_unit * multiplier;
+    // Each factor may be up to 2^53 (§1), so the product is taken wide and held at 2^53.
+    const WideInt points = static_cast<WideInt>(result.merchandise_total / rules.minor_units) *
+                           rules.loyalty->points_per_major_unit * multiplier;
+    result.loyalty_points = static_cast<std::int64_t>(std::min<WideInt>(points, WideInt{1} << 53));
   }
   result.optimal = selected.optimal;
   return result;

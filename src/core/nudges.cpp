@@ -115,6 +115,7 @@ std::optional<Gap> find_gap(const PricingContext& context, int p, int min_tier, 
   if (selector && selector->min_unit_price) lowest = std::max(lowest, *selector->min_unit_price);
   if (selector && selector->max_unit_price) highest = std::min(highest, *selector->max_unit_price);
   if (lowest > highest) return std::nullopt;
+  if (selector && !matches(*selector, added_line(base, selector, lowest))) return std::nullopt;
 
   auto try_price = [&](Money price) {
     Request changed = base;
@@ -242,6 +243,7 @@ std::optional<Nudge> quantity_nudge(const PricingContext& context, int p, int mi
     const bool spend_short = std::any_of(parts.begin(), parts.end(), [](const ShortPart& s) { return s.spend; });
     if (parts.size() != 1 || spend_short) return std::nullopt;
     unit = added_line(base, count_part->selector, count_part->selector->min_unit_price.value_or(0));
+    if (!matches(*count_part->selector, unit)) return std::nullopt;  // no unit can match it (e.g. skus: [])
   }
   unit.id = fresh_id(base, "till-nudge");
 
@@ -254,7 +256,8 @@ std::optional<Nudge> quantity_nudge(const PricingContext& context, int p, int mi
 
   // Copies of a unit already in the basket: the smallest count with which the engine applies p. Spend parts
   // may need more than the count parts do; the count is bounded by what covers them at this unit's price.
-  Money most = needed;
+  // A few more units than the count may also be needed: the change must also make p win its class.
+  Money most = needed * 2 + 1;
   for (const ShortPart& s : parts)
     if (s.spend && unit.unit_price > 0) most = std::max(most, needed + (s.need - s.have) / unit.unit_price + 1);
   most = std::min<Money>(most, 10000);
@@ -365,6 +368,23 @@ std::optional<Nudge> condition_nudge(const PricingContext& context, const Select
   return nudge;
 }
 
+// The nudge toward whichever tier needs the smallest change (amounts before counts; for a promotion
+// without tiers, its only tier).
+std::optional<Nudge> smallest_tier_nudge(const PricingContext& context, const Selected& selected, int p,
+                                         Prober& limits) {
+  const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
+  std::optional<Nudge> best;
+  for (int t = 0; t < static_cast<int>(promo.tiers.size()); ++t) {
+    std::optional<Nudge> nudge = condition_nudge(context, selected, p, t, false, limits);
+    if (!nudge) continue;
+    const bool smaller = !best || (nudge->gap.has_value() != best->gap.has_value()
+                                       ? nudge->gap.has_value()
+                                       : (nudge->gap ? *nudge->gap < *best->gap : *nudge->quantity < *best->quantity));
+    if (smaller) best = std::move(nudge);
+  }
+  return best;
+}
+
 std::optional<Nudge> nudge_for(const PricingContext& context, const Selected& selected, int p,
                                Prober& limits) {
   const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
@@ -375,7 +395,7 @@ std::optional<Nudge> nudge_for(const PricingContext& context, const Selected& se
   }
   const NotApplied why = reason_not_applied(context, selected, p);
   if (why.reason == Reason::condition || why.reason == Reason::no_eligible_items)
-    return condition_nudge(context, selected, p, 0, false, limits);
+    return smallest_tier_nudge(context, selected, p, limits);
   return std::nullopt;
 }
 

@@ -22,26 +22,26 @@
 namespace till {
 namespace {
 
-// percent of price, rounded up: at least what any rounding mode gives, even after a line's rounding.
-Money percent_ceiling(Money price, Basis percent) { return (price * percent + kFullPercent - 1) / kFullPercent; }
+// What a percentage can put on one unit: a line's discount is rounded once and spread over its units by
+// largest remainder, so a unit may carry a penny more than its own share rounded up.
+Money percent_unit_bound(Money price, Basis percent) {
+  return std::min(price, (price * percent + kFullPercent - 1) / kFullPercent + 1);
+}
 
-// An upper bound of what one tier of an item promotion could take off one unit of `price` on `line`.
+// An upper bound of what one tier of an item promotion could put on one unit of `price` on `line`. Group
+// discounts (multibuys) are spread over their members by weight, so a member may carry up to its price.
 Money unit_bound(const TierFacts& facts, std::size_t line, const Reward& r, Money price) {
   const bool in_main = facts.matches[line] != 0;
   switch (r.type) {
-    case RewardType::percent_off_items: return in_main ? percent_ceiling(price, *r.percent) : 0;
+    case RewardType::percent_off_items: return in_main ? percent_unit_bound(price, *r.percent) : 0;
     case RewardType::amount_off_items: return in_main ? std::min(*r.amount, price) : 0;
     case RewardType::fixed_price_items: return in_main ? std::max<Money>(0, price - *r.unit_price) : 0;
     case RewardType::multibuy:
-      // A group's discount is the sum of each member's share: (n - k)/n of it for "pay for k", its price
-      // less 1/n of the group price for "n for price".
       if (!in_main) return 0;
-      if (r.percent) return percent_ceiling(price, *r.percent);
-      if (r.pay_for) return (price * (r.quantity - *r.pay_for) + r.quantity - 1) / r.quantity;
-      return std::max<Money>(0, price - *r.price / r.quantity);
+      return r.percent ? percent_unit_bound(price, *r.percent) : price;
     case RewardType::buy_x_get_y:
       if (!facts.get_matches[line]) return 0;
-      if (r.percent) return percent_ceiling(price, *r.percent);
+      if (r.percent) return percent_unit_bound(price, *r.percent);
       if (r.amount) return std::min(*r.amount, price);
       return std::max<Money>(0, price - *r.unit_price);
     default: return 0;
