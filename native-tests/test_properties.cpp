@@ -121,7 +121,8 @@ void check_identities(const till::RuleSet& rules, const till::Result& result) {
   }
   CHECK(shipping_amounts == shipping_discount);
   CHECK(applied_total == result.discount_total);
-  for (const auto& [promotion, amount] : taken) {
+  for (const auto& entry : taken) {
+    const std::string& promotion = entry.first;
     CHECK(std::any_of(result.applied.begin(), result.applied.end(),
                       [&](const till::Applied& a) { return a.promotion == promotion; }));
   }
