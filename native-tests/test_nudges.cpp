@@ -11,21 +11,11 @@
 #include "core/selector.hpp"
 #include "json/json_api.hpp"
 #include "support/random_cases.hpp"
+#include "support/json_documents.hpp"
 
 namespace {
 
-std::string line(const std::string& id, const std::string& sku, int quantity, till::Money unit_price) {
-  std::string text = R"({"id": ")";
-  text += id;
-  text += R"(", "sku": ")";
-  text += sku;
-  text += R"(", "quantity": )";
-  text += std::to_string(quantity);
-  text += R"(, "unit_price": )";
-  text += std::to_string(unit_price);
-  text += "}";
-  return text;
-}
+using till::testing::line;
 
 // Prices `lines` against a GBP rule set of `promotions` with standard shipping (495) chosen, showing up to
 // 10 nudges unless `extra` (request members) says otherwise.

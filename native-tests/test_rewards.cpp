@@ -6,6 +6,7 @@
 
 #include "core/engine.hpp"
 #include "json/json_api.hpp"
+#include "support/json_documents.hpp"
 
 namespace {
 
@@ -31,19 +32,7 @@ till::Result run(const std::string& promotions, const std::string& lines, const 
   return *priced;
 }
 
-// A line JSON object: id, sku, quantity, unit price.
-std::string line(const std::string& id, const std::string& sku, int quantity, till::Money unit_price) {
-  std::string text = R"({"id": ")";
-  text += id;
-  text += R"(", "sku": ")";
-  text += sku;
-  text += R"(", "quantity": )";
-  text += std::to_string(quantity);
-  text += R"(, "unit_price": )";
-  text += std::to_string(unit_price);
-  text += "}";
-  return text;
-}
+using till::testing::line;
 
 till::Money discount_of(const till::Result& result, const std::string& line_id) {
   for (const auto& l : result.lines)

@@ -7,6 +7,7 @@
 
 #include "core/engine.hpp"
 #include "json/json_api.hpp"
+#include "support/json_documents.hpp"
 
 namespace {
 
@@ -43,18 +44,7 @@ till::Result run(const std::string& promotions, const std::string& lines, const 
   return *priced;
 }
 
-std::string line(const std::string& id, const std::string& sku, int quantity, till::Money unit_price) {
-  std::string text = R"({"id": ")";
-  text += id;
-  text += R"(", "sku": ")";
-  text += sku;
-  text += R"(", "quantity": )";
-  text += std::to_string(quantity);
-  text += R"(, "unit_price": )";
-  text += std::to_string(unit_price);
-  text += "}";
-  return text;
-}
+using till::testing::line;
 
 std::optional<till::Money> applied(const till::Result& result, const std::string& id) {
   for (const auto& a : result.applied)

@@ -1,10 +1,11 @@
-// Small documents and error checks shared by the JSON edge tests (test_json_*.cpp).
+// Small documents and error checks shared by the tests written by hand.
 #pragma once
 
 #include <catch2/catch.hpp>
 #include <string>
 
 #include "core/error.hpp"
+#include "core/money.hpp"
 
 namespace till::testing {
 
@@ -33,6 +34,20 @@ inline std::string request_with(const std::string& extra) {
              {"id": "l1", "sku": "A", "quantity": 2, "unit_price": 1000},
              {"id": "l2", "sku": "B", "quantity": 1, "unit_price": 500}])" +
          extra + "}";
+}
+
+/// A request line as JSON: {"id", "sku", "quantity", "unit_price"} and nothing else.
+inline std::string line(const std::string& id, const std::string& sku, int quantity, Money unit_price) {
+  std::string text = R"({"id": ")";
+  text += id;
+  text += R"(", "sku": ")";
+  text += sku;
+  text += R"(", "quantity": )";
+  text += std::to_string(quantity);
+  text += R"(, "unit_price": )";
+  text += std::to_string(unit_price);
+  text += "}";
+  return text;
 }
 
 /// Requires `outcome` to be the error `code` at `path` of `document`, with a message.
