@@ -105,6 +105,24 @@ struct Gap {
   Money benefit = 0;
 };
 
+// Narrows (lo, hi], where lo is known not to apply and hi to apply, until hi = lo + 1: the smallest change
+// that applies, with one less not applying. Tries hi - 1 first when it is likely the answer.
+template <class Try>
+std::pair<Money, Probe> narrow(Money lo, Money hi, Probe at_hi, bool try_below_first, Try try_at) {
+  while (hi - lo > 1) {
+    const Money mid = try_below_first ? hi - 1 : lo + (hi - lo) / 2;
+    try_below_first = false;
+    const Probe r = try_at(mid);
+    if (r.applied) {
+      hi = mid;
+      at_hi = r;
+    } else {
+      lo = mid;
+    }
+  }
+  return {hi, at_hi};
+}
+
 // The smallest price p >= 1 of the added line such that p applies at tier >= min_tier.
 std::optional<Gap> find_gap(const PricingContext& context, int p, int min_tier, const Selector* selector,
                             Money target, Money measured_now, Prober& limits) {
@@ -148,20 +166,8 @@ std::optional<Gap> find_gap(const PricingContext& context, int p, int min_tier, 
     guess = std::clamp(std::max(next, lo + 1), lowest, highest);
   }
   if (!hi) return std::nullopt;
-  // Narrow (lo, hi]: first the likely exact answer, then bisection.
-  bool first = true;
-  while (*hi - lo > 1) {
-    const Money mid = first ? *hi - 1 : lo + (*hi - lo) / 2;
-    first = false;
-    const Probe r = try_price(mid);
-    if (r.applied) {
-      hi = mid;
-      at_hi = r;
-    } else {
-      lo = mid;
-    }
-  }
-  return Gap{*hi, at_hi->amount};
+  const auto [gap, at_gap] = narrow(lo, *hi, *at_hi, true, try_price);
+  return Gap{gap, at_gap.amount};
 }
 
 std::vector<ShortPart> short_parts(const PricingContext& context, const Selected& selected, int p, int tier,
@@ -292,18 +298,9 @@ std::optional<Nudge> quantity_nudge(const PricingContext& context, int p, int mi
     lo = q;
   }
   if (!hi) return std::nullopt;
-  while (*hi - lo > 1) {
-    const Money mid = lo + (*hi - lo) / 2;
-    const Probe r = try_count(mid);
-    if (r.applied) {
-      hi = mid;
-      at_hi = r;
-    } else {
-      lo = mid;
-    }
-  }
-  nudge.quantity = *hi;
-  nudge.benefit = at_hi->amount;
+  const auto [count, at_count] = narrow(lo, *hi, *at_hi, false, try_count);
+  nudge.quantity = count;
+  nudge.benefit = at_count.amount;
   return nudge;
 }
 
