@@ -126,3 +126,11 @@ TEST_CASE("spread over a subset of units and unequal weights", "[money]") {
   // Units 1 and 2 of line 2, weights 300:100, total 7 -> 5.25, 1.75 -> 5, 2.
   CHECK(till::spread(basket, {1, 2}, {300, 100}, 7) == std::vector<Money>{5, 2});
 }
+
+TEST_CASE("allocation is exact when total x weight does not fit in 64 bits", "[money]") {
+  // 10^12 over three weights of 10^12: 10^24 / 3x10^12 = 333,333,333,333.33 each; floors add to
+  // 999,999,999,999, and the one penny left goes to the earliest of the equal remainders.
+  const std::vector<till::Money> parts =
+      till::allocate_largest_remainder(till::kMaxAmount, {till::kMaxAmount, till::kMaxAmount, till::kMaxAmount});
+  CHECK(parts == std::vector<till::Money>{333'333'333'334, 333'333'333'333, 333'333'333'333});
+}

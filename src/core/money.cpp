@@ -1,6 +1,7 @@
 #include "core/money.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 namespace till {
@@ -32,10 +33,20 @@ std::vector<Money> allocate_largest_remainder(Money total, const std::vector<Mon
 
   std::vector<Money> remainders(n, 0);
   Money given = 0;
+  const Money heaviest = equal ? 1 : *std::max_element(weights.begin(), weights.end());
+  // 128-bit division is a slow library call (most of all in WebAssembly): use it only when a product
+  // total x weight would not fit in 64 bits.
+  const bool narrow = heaviest == 0 || total <= std::numeric_limits<Money>::max() / heaviest;
   for (std::size_t i = 0; i < n; ++i) {
-    const WideInt exact = static_cast<WideInt>(total) * (equal ? 1 : weights[i]);
-    parts[i] = static_cast<Money>(exact / weight_sum);
-    remainders[i] = static_cast<Money>(exact % weight_sum);
+    const Money weight = equal ? 1 : weights[i];
+    if (narrow) {
+      parts[i] = total * weight / weight_sum;
+      remainders[i] = total * weight % weight_sum;
+    } else {
+      const WideInt exact = static_cast<WideInt>(total) * weight;
+      parts[i] = static_cast<Money>(exact / weight_sum);
+      remainders[i] = static_cast<Money>(exact % weight_sum);
+    }
     given += parts[i];
   }
   Money left = total - given;  // < n
