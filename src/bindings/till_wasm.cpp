@@ -7,7 +7,6 @@
 #include <emscripten/val.h>
 
 #include <cstddef>
-#include <map>
 #include <string>
 
 #include "core/engine.hpp"
@@ -42,25 +41,11 @@ val public_view_json(const std::string& rules_text) {
   return view ? to_output(*view, false) : to_output(till::write_error(view.error()), true);
 }
 
-// What `till check` prints: "ok: N promotions (type: n, ...)", or the error document. The wording is
-// src/cli/main.cpp's; wasm-tests/cli.test.mjs holds the two to the same bytes.
+// What `till check` prints: till::check_summary, or the error document.
 val check_json(const std::string& rules_text) {
   const till::Outcome<till::RuleSet> rules = till::read_rules(rules_text);
   if (!rules) return to_output(till::write_error(rules.error()), true);
-  // A promotion counts under its first tier's type, in the enum's order (the SPEC's table).
-  std::map<int, std::size_t> per_type;
-  for (const till::Promotion& promotion : rules->promotions) {
-    ++per_type[static_cast<int>(promotion.tiers.front().reward.type)];
-  }
-  const std::size_t count = rules->promotions.size();
-  std::string line = "ok: " + std::to_string(count) + (count == 1 ? " promotion" : " promotions");
-  std::string separator = " (";
-  for (const auto& [type, n] : per_type) {
-    line += separator + till::to_string(static_cast<till::RewardType>(type)) + ": " + std::to_string(n);
-    separator = ", ";
-  }
-  if (!per_type.empty()) line += ")";
-  return to_output(line + "\n", false);
+  return to_output(till::check_summary(*rules), false);
 }
 
 // An error document of SPEC §8 written by the core's own writer, for the failures the command line finds

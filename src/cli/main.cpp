@@ -1,7 +1,6 @@
 // The `till` command (SPEC §10): price a request, check a rule set, or print its public view. All the
 // work is done by the JSON edge; this file only reads files and maps outcomes to exit codes.
 #include <cstdio>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -91,21 +90,7 @@ int check(const std::string& rules_path) {
   const auto rules = till::read_rules(*text);
   if (!rules) return print_error(rules.error());
 
-  // A promotion counts under its first (lowest) tier's type; all its tiers share one class anyway.
-  std::map<int, std::size_t> per_type;
-  for (const till::Promotion& promotion : rules->promotions) {
-    ++per_type[static_cast<int>(promotion.tiers.front().reward.type)];
-  }
-  const std::size_t count = rules->promotions.size();
-  std::string line = "ok: " + std::to_string(count) + (count == 1 ? " promotion" : " promotions");
-  // std::map walks the types in enum order, which rules.hpp keeps in the order of the SPEC's table.
-  std::string separator = " (";
-  for (const auto& [type, n] : per_type) {
-    line += separator + till::to_string(static_cast<till::RewardType>(type)) + ": " + std::to_string(n);
-    separator = ", ";
-  }
-  if (!per_type.empty()) line += ")";
-  print(line + "\n");
+  print(till::check_summary(*rules));
   return kExitOk;
 }
 

@@ -30,6 +30,10 @@ std::string write_error(const Error& error);
 /// emptied. Fails as read_rules does.
 Outcome<std::string> public_view(std::string_view rules_text);
 
+/// What `till check` prints for a valid rule set: "ok: N promotions (type: n, ...)" and a newline; each
+/// promotion counts under its first tier's type, types in the SPEC table's order.
+std::string check_summary(const RuleSet& rules);
+
 /// Text of what `till price` prints, and whether it is an error (exit 2) or a result (exit 0).
 struct PriceOutput {
   std::string text;
