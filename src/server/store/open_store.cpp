@@ -1,0 +1,14 @@
+#include "server/store/sqlite_store.hpp"
+#include "server/store/store.hpp"
+
+namespace till::server {
+
+std::unique_ptr<Store> open_store(const std::string& database) {
+  const std::string_view name(database);
+  if (name.starts_with("postgres://") || name.starts_with("postgresql://")) {
+    throw StoreError("PostgreSQL is not supported yet: give an SQLite file path");
+  }
+  return open_sqlite_store(database);
+}
+
+}  // namespace till::server
