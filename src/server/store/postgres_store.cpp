@@ -1,0 +1,192 @@
+// Concurrency: record() claims the idempotency key first (a PRIMARY KEY: a second transaction with the
+// same key waits for the first, then sees its row), then counts each redemption with an upsert that
+// takes the promotion's counter row lock, in promotion id order (lock_order.hpp). The lock is held to
+// the commit, so concurrent checkouts of one promotion are serialised and a limit holds; the fixed order
+// rules out deadlocks. READ COMMITTED suffices: an upsert always sees the latest committed count.
+//
+// Durability is PostgreSQL's own: with the default synchronous_commit a commit is on disk before
+// record() returns.
+#include "server/store/postgres_store.hpp"
+
+#include <algorithm>
+
+#include "server/store/lock_order.hpp"
+#include "server/store/pool.hpp"
+#include "server/store/postgres_connection.hpp"
+#include "server/store/postgres_schema.hpp"
+
+namespace till::server {
+namespace {
+
+// At most this many connections (PostgreSQL's default max_connections is 100, shared with others).
+constexpr std::size_t connection_limit = 32;
+
+/// A connection with the statements every call uses, prepared once.
+struct Session {
+  explicit Session(const std::string& url) : connection(url) {
+    connection.prepare("usage",
+                       "SELECT p.id, coalesce(t.total, 0), coalesce(c.count, 0) "
+                       "FROM unnest($1::text[]) AS p (id) "
+                       "LEFT JOIN promotion_usage t ON t.promotion = p.id "
+                       "LEFT JOIN customer_usage c ON c.promotion = p.id AND c.customer_id = $2");
+    connection.prepare("answer", "SELECT request_hash, response_body FROM orders WHERE idempotency_key = $1");
+    connection.prepare("claim",
+                       "INSERT INTO orders (idempotency_key, request_hash, customer_id, currency, total, "
+                       "response_body) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (idempotency_key) DO NOTHING");
+    connection.prepare("count_total",
+                       "INSERT INTO promotion_usage AS u (promotion, total) VALUES ($1, 1) "
+                       "ON CONFLICT (promotion) DO UPDATE SET total = u.total + 1 RETURNING total");
+    connection.prepare("count_customer",
+                       "INSERT INTO customer_usage AS u (promotion, customer_id, count) VALUES ($1, $2, 1) "
+                       "ON CONFLICT (promotion, customer_id) DO UPDATE SET count = u.count + 1 RETURNING count");
+    connection.prepare("redeem",
+                       "INSERT INTO redemptions (idempotency_key, promotion, customer_id) VALUES ($1, $2, $3)");
+  }
+
+  PostgresConnection connection;
+};
+
+/// A PostgreSQL text[] literal of `items`, every element quoted, for one array parameter.
+std::string text_array(const std::vector<std::string>& items) {
+  std::string literal = "{";
+  for (const auto& item : items) {
+    if (literal.size() > 1) literal += ',';
+    literal += '"';
+    for (const char c : item) {
+      if (c == '"' || c == '\\') literal += '\\';
+      literal += c;
+    }
+    literal += '"';
+  }
+  return literal + "}";
+}
+
+std::optional<std::string_view> nullable(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  return std::string_view(*text);
+}
+
+class PostgresStore final : public Store {
+ public:
+  PostgresStore(const std::string& url, std::unique_ptr<Session> first)
+      : sessions_([url] { return std::make_unique<Session>(url); }, connection_limit) {
+    sessions_.add(std::move(first));
+  }
+
+  std::unordered_map<std::string, Usage> usage(const std::vector<std::string>& promotions,
+                                               const std::optional<std::string>& customer_id) override {
+    std::unordered_map<std::string, Usage> counts;
+    for (const auto& promotion : promotions) counts.emplace(promotion, Usage{});
+    if (promotions.empty()) return counts;
+    with_session([&](Session& session) {
+      const auto rows = session.connection.run("usage", {text_array(promotions), nullable(customer_id)});
+      for (int row = 0; row < rows.rows(); ++row) {
+        auto& usage = counts[rows.text(row, 0)];
+        usage.total = rows.integer(row, 1);
+        usage.customer = customer_id ? rows.integer(row, 2) : 0;
+      }
+    });
+    return counts;
+  }
+
+  std::optional<StoredAnswer> answer(const std::string& idempotency_key) override {
+    std::optional<StoredAnswer> found;
+    with_session([&](Session& session) { found = find_answer(session, idempotency_key); });
+    return found;
+  }
+
+  RecordOutcome record(const Checkout& checkout) override {
+    const auto redemptions = in_lock_order(checkout.redemptions);
+    RecordOutcome outcome;
+    with_session([&](Session& session) {
+      session.connection.execute("BEGIN");
+      outcome = record_in_transaction(session, checkout, redemptions);
+      session.connection.execute(outcome.status == RecordStatus::recorded ? "COMMIT" : "ROLLBACK");
+    });
+    return outcome;
+  }
+
+  bool ready() override {
+    try {
+      with_session([](Session& session) { session.connection.execute("SELECT 1"); });
+      return true;
+    } catch (const StoreError&) {
+      return false;
+    }
+  }
+
+  std::string_view kind() const override { return "postgres"; }
+
+ private:
+  // Runs `work` on a pooled connection. A connection that saw an error is closed rather than reused:
+  // it may be lost or stuck in an aborted transaction, and closing it rolls back whatever was open.
+  template <typename Work>
+  void with_session(Work&& work) {
+    auto session = sessions_.acquire();
+    try {
+      work(*session);
+    } catch (...) {
+      session.mark_broken();
+      throw;
+    }
+  }
+
+  static std::optional<StoredAnswer> find_answer(Session& session, const std::string& idempotency_key) {
+    const auto rows = session.connection.run("answer", {idempotency_key});
+    if (rows.rows() == 0) return std::nullopt;
+    // Only verified checkouts are recorded, and their answer is always a 200.
+    return StoredAnswer{rows.text(0, 0), 200, rows.text(0, 1)};
+  }
+
+  static RecordOutcome record_in_transaction(Session& session, const Checkout& checkout,
+                                             const std::vector<Redemption>& redemptions) {
+    auto& db = session.connection;
+    const std::string total = std::to_string(checkout.total);
+    const auto claimed = db.run("claim", {checkout.idempotency_key, checkout.request_hash,
+                                          nullable(checkout.customer_id), checkout.currency, total,
+                                          checkout.response_body});
+    if (claimed.affected() == 0) {
+      // The key's first transaction has committed (the insert waited for it): answer with its row.
+      auto first = find_answer(session, checkout.idempotency_key);
+      if (!first) throw StoreError("PostgreSQL: the order for an idempotency key vanished while being read");
+      const auto status =
+          first->request_hash == checkout.request_hash ? RecordStatus::replayed : RecordStatus::key_reused;
+      return RecordOutcome{status, std::move(*first), {}};
+    }
+    // A guest cannot be counted, so a per-customer limit holds them out; no lock is needed to say so.
+    if (!checkout.customer_id) {
+      const auto limited = std::find_if(redemptions.begin(), redemptions.end(),
+                                        [](const Redemption& r) { return r.per_customer.has_value(); });
+      if (limited != redemptions.end()) return RecordOutcome{RecordStatus::limit_reached, {}, limited->promotion};
+    }
+    for (const auto& redemption : redemptions) {
+      // Counting first takes the counter row's lock; the new count then says whether this one fits.
+      const auto count = db.run("count_total", {redemption.promotion}).integer(0, 0);
+      if (redemption.total && count > *redemption.total) {
+        return RecordOutcome{RecordStatus::limit_reached, {}, redemption.promotion};
+      }
+      if (checkout.customer_id) {
+        const auto mine = db.run("count_customer", {redemption.promotion, *checkout.customer_id}).integer(0, 0);
+        if (redemption.per_customer && mine > *redemption.per_customer) {
+          return RecordOutcome{RecordStatus::limit_reached, {}, redemption.promotion};
+        }
+      }
+      db.run("redeem", {checkout.idempotency_key, redemption.promotion, nullable(checkout.customer_id)});
+    }
+    return RecordOutcome{RecordStatus::recorded, {}, {}};
+  }
+
+  Pool<Session> sessions_;
+};
+
+}  // namespace
+
+std::unique_ptr<Store> open_postgres_store(const std::string& url) {
+  {
+    PostgresConnection setup(url);
+    migrate_postgres(setup);
+  }
+  return std::make_unique<PostgresStore>(url, std::make_unique<Session>(url));
+}
+
+}  // namespace till::server
