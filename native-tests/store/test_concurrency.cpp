@@ -35,7 +35,7 @@ std::map<RecordStatus, int> race(Store& store, const std::function<Checkout(int)
     });
   }
   for (auto& thread : threads) thread.join();
-  for (const auto& error : errors) CHECK(error.empty());
+  for (const auto& error : errors) CHECK(error == "");
   std::map<RecordStatus, int> counts;
   for (int i = 0; i < racers; ++i) {
     if (errors[i].empty()) ++counts[outcomes[i].status];

@@ -2,7 +2,6 @@
 
 #include <sqlite3.h>
 
-#include "server/store/store.hpp"
 
 namespace till::server {
 
@@ -81,6 +80,8 @@ void SqliteConnection::execute(const char* sql) {
   if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
     const std::string reason = message == nullptr ? sqlite3_errmsg(db_) : message;
     sqlite3_free(message);
+    const int code = sqlite3_errcode(db_) & 0xff;  // the primary code of an extended one (EXRESCODE)
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED) throw SqliteBusy("SQLite database '" + path_ + "': " + reason);
     throw StoreError("SQLite database '" + path_ + "': " + reason);
   }
 }
@@ -96,6 +97,10 @@ std::string SqliteConnection::query_text(const char* sql) {
 }
 
 void SqliteConnection::fail(std::string_view what) const {
+  const int code = sqlite3_errcode(db_) & 0xff;  // the primary code of an extended one (EXRESCODE)
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+    throw SqliteBusy("SQLite database '" + path_ + "': " + std::string(what) + ": " + sqlite3_errmsg(db_));
+  }
   throw StoreError("SQLite database '" + path_ + "': " + std::string(what) + ": " + sqlite3_errmsg(db_));
 }
 

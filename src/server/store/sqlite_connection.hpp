@@ -10,9 +10,18 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
+#include "server/store/store.hpp"
+
 namespace till::server {
 
 class SqliteConnection;
+
+/// SQLite answered "database is locked" (or "busy") where its busy handler does not wait: while another
+/// process creates the file or switches it to WAL, say. Trying again shortly after succeeds.
+class SqliteBusy : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
 
 /// A statement prepared once and run many times. Bind parameters (1-based) after `start`, then `step`.
 class SqliteStatement {
@@ -66,7 +75,7 @@ class SqliteConnection {
   std::string query_text(const char* sql);
 
   sqlite3* handle() const { return db_; }
-  /// StoreError naming what failed and SQLite's explanation.
+  /// StoreError (SqliteBusy for a lock) naming what failed and SQLite's explanation.
   [[noreturn]] void fail(std::string_view what) const;
 
  private:

@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <mutex>
 #include <thread>
 
@@ -54,13 +55,33 @@ struct Session {
   SqliteStatement ping{connection, "SELECT 1"};
 };
 
+/// `attempt()`, tried again while it throws SqliteBusy, for as long as the busy timeout; the last
+/// SqliteBusy passes through.
+template <typename Attempt>
+auto retrying_while_busy(Attempt attempt) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+  for (;;) {
+    try {
+      return attempt();
+    } catch (const SqliteBusy&) {
+      if (std::chrono::steady_clock::now() > deadline) throw;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
+/// A new session; reading the schema to prepare its statements may meet another process's setup.
+std::unique_ptr<Session> open_session(const std::string& path) {
+  return retrying_while_busy([&] { return std::make_unique<Session>(path); });
+}
+
 /// The count a one-column SELECT finds, 0 when it finds no row.
 std::int64_t count_of(SqliteStatement::Run& run) { return run.step() ? run.integer(0) : 0; }
 
 class SqliteStore final : public Store {
  public:
   SqliteStore(const std::string& path, std::unique_ptr<Session> first)
-      : sessions_([path] { return std::make_unique<Session>(path); }, connection_limit) {
+      : sessions_([path] { return open_session(path); }, connection_limit) {
     sessions_.add(std::move(first));
   }
 
@@ -198,16 +219,18 @@ std::unique_ptr<Store> open_sqlite_store(const std::string& path) {
   if (path == ":memory:") {
     throw StoreError("':memory:' is not a database the server can keep: give an SQLite file path");
   }
-  SqliteConnection setup(path);
-  sqlite3_busy_timeout(setup.handle(), busy_timeout_ms);
-  // WAL is a property of the file; switching needs a moment alone with it, so another process opening
-  // the same file at the same time may make the first attempts answer with the old mode.
-  for (int attempt = 0; setup.query_text("PRAGMA journal_mode = WAL") != "wal"; ++attempt) {
-    if (attempt == 100) throw StoreError("the SQLite database '" + path + "' cannot be switched to WAL mode");
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  migrate_sqlite(setup);
-  return std::make_unique<SqliteStore>(path, std::make_unique<Session>(path));
+  retrying_while_busy([&] {
+    SqliteConnection setup(path);
+    sqlite3_busy_timeout(setup.handle(), busy_timeout_ms);
+    // WAL is a property of the file, kept once set. Another process holding the file at that moment
+    // makes the switch answer with the old mode: try again.
+    if (setup.query_text("PRAGMA journal_mode = WAL") != "wal") {
+      throw SqliteBusy("the SQLite database '" + path + "' cannot be switched to WAL mode");
+    }
+    migrate_sqlite(setup);
+    return 0;
+  });
+  return std::make_unique<SqliteStore>(path, open_session(path));
 }
 
 }  // namespace till::server
