@@ -89,8 +89,9 @@ TestDatabase::TestDatabase() : kind_(store_kind()) {
   }
   schema_ = "till_test_" + unique;
   first_value(kind_, admin_url_, "CREATE SCHEMA " + schema_);
+  // The application name lets a test find this store's connections (and only them) on the server.
   name_ = admin_url_ + (admin_url_.find('?') == std::string::npos ? "?" : "&") +
-          "options=-csearch_path%3D" + schema_;
+          "options=-csearch_path%3D" + schema_ + "&application_name=" + schema_;
 }
 
 TestDatabase::~TestDatabase() {

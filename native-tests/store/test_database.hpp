@@ -21,7 +21,8 @@ class TestDatabase {
 
   /// "sqlite" or "postgres".
   const std::string& kind() const { return kind_; }
-  /// What open_store is given: the SQLite file path or the URL of the schema.
+  /// What open_store is given: the SQLite file path, or the URL of the schema whose connections carry
+  /// the schema's name as their application_name.
   const std::string& name() const { return name_; }
   std::unique_ptr<Store> open() const { return open_store(name_); }
 
@@ -35,7 +36,11 @@ class TestDatabase {
   std::string name_;
   std::string directory_;  // SQLite: the temporary directory holding the file
   std::string admin_url_;  // PostgreSQL: the database the schema lives in
-  std::string schema_;     // PostgreSQL: this test's schema
+  std::string schema_;     // PostgreSQL: this test's schema, and its connections' application_name
+
+ public:
+  /// PostgreSQL: the application_name of the connections of stores opened on this database.
+  const std::string& application_name() const { return schema_; }
 };
 
 /// The kind of store this run tests (TILL_TEST_STORE), failing the test when unset or unknown.

@@ -44,6 +44,8 @@ class PostgresConnection {
   /// Runs the statement prepared as `name` with text parameters ($1, $2…; nullopt is NULL). A value
   /// holding a NUL byte is refused: PostgreSQL text cannot hold one.
   PostgresResult run(const char* name, std::initializer_list<std::optional<std::string_view>> parameters);
+  /// Whether the connection to the server is lost (it restarted, or closed an idle connection).
+  bool lost() const { return PQstatus(connection_) == CONNECTION_BAD; }
 
  private:
   PostgresResult checked(PGresult* result, std::string_view what);

@@ -98,11 +98,21 @@ class PostgresStore final : public Store {
   RecordOutcome record(const Checkout& checkout) override {
     const auto redemptions = in_lock_order(checkout.redemptions);
     RecordOutcome outcome;
-    with_session([&](Session& session) {
-      session.connection.execute("BEGIN");
-      outcome = record_in_transaction(session, checkout, redemptions);
-      session.connection.execute(outcome.status == RecordStatus::recorded ? "COMMIT" : "ROLLBACK");
-    });
+    // Until COMMIT is sent, a lost connection has rolled everything back and trying again is safe; once
+    // it is sent, whether it was committed is unknown, and the error goes to the caller.
+    bool before_commit = true;
+    with_session(
+        [&](Session& session) {
+          session.connection.execute("BEGIN");
+          outcome = record_in_transaction(session, checkout, redemptions);
+          if (outcome.status != RecordStatus::recorded) {
+            session.connection.execute("ROLLBACK");
+            return;
+          }
+          before_commit = false;
+          session.connection.execute("COMMIT");
+        },
+        before_commit);
     return outcome;
   }
 
@@ -120,16 +130,26 @@ class PostgresStore final : public Store {
  private:
   // Runs `work` on a pooled connection. A connection that saw an error is closed rather than reused:
   // it may be lost or stuck in an aborted transaction, and closing it rolls back whatever was open.
+  // A pooled connection may also have been lost while idle (a database restart, an idle timeout): when
+  // `work` failed because its connection was lost and `may_retry` still says it is safe, `work` runs
+  // once more on a new connection.
   template <typename Work>
-  void with_session(Work&& work) {
-    auto session = sessions_.acquire();
-    try {
-      work(*session);
-    } catch (...) {
-      session.mark_broken();
-      throw;
+  void with_session(Work&& work, const bool& may_retry = always) {
+    for (int attempt = 1;; ++attempt) {
+      auto session = sessions_.acquire();
+      try {
+        work(*session);
+        return;
+      } catch (const StoreError&) {
+        session.mark_broken();
+        if (attempt > 1 || !may_retry || !session->connection.lost()) throw;
+      } catch (...) {
+        session.mark_broken();
+        throw;
+      }
     }
   }
+  static constexpr bool always = true;
 
   static std::optional<StoredAnswer> find_answer(Session& session, const std::string& idempotency_key) {
     const auto rows = session.connection.run("answer", {idempotency_key});
