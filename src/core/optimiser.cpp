@@ -1,13 +1,17 @@
 // best_for_customer (§5.4): a depth-first branch and bound over the combinations of combination.hpp.
 //
-// The item stage enumerates orders of non-stackable item promotions (each takes from the units no earlier
-// one took). Different orders often reach the same state (the same units taken by the same promotions at
-// the same prices); a state is searched once (a transposition table). After each item state, item
-// stackables, the order promotion and its stackables, the shipping promotion and its stackables are
-// enumerated on plain amounts; gifts follow from the rest. A subtree is cut when an upper bound of its
-// benefit is below the best benefit found; ties are settled by the full §5.4 comparison. Every unit of work
-// counts as a step; past the budget the search stops with the best found so far (deterministically: the
-// order of the search never depends on time or on hashing).
+// Item promotions interact only through the units they could take, so the lines split into components:
+// lines joined by an item promotion (non-stackable or stackable) that could use both. A component's item
+// outcomes do not depend on any other component's, so each component is searched on its own: its
+// non-stackable item promotions in every order (each takes from the units no earlier one took), then every
+// subset of its stackables. Different orders often reach the same state (the same units taken by the same
+// promotions at the same prices); a state is searched once (a transposition table). The components'
+// outcomes are then combined, and each combination's item discount is followed by the order promotion and
+// its stackables, the shipping promotion and its stackables, and the gifts, on plain amounts. A subtree is
+// cut when an upper bound of its benefit is below the best benefit found (a greedy combination gives the
+// first); ties are settled by the full §5.4 comparison. Every unit of work counts as a step; past the
+// budget the search stops with the best found so far (deterministically: the order of the search never
+// depends on time or on hashing).
 #include <algorithm>
 #include <map>
 #include <string>
@@ -64,10 +68,12 @@ std::vector<Money> line_bounds(const PricingContext& context, int p) {
 
 class Search {
  public:
-  Search(const PricingContext& context, const EngineLimits& limits) : ctx_(context), budget_(limits.search_steps) {}
+  Search(const PricingContext& context, const EngineLimits& limits)
+      : ctx_(context), full_budget_(limits.search_steps), budget_(limits.search_steps - limits.search_steps / 10) {}
 
-  Selected run() {
+  Selected run(const Combination* hint) {
     prepare();
+    if (hint) try_hint(*hint);
     // Each exclusive promotion alone.
     for (int p = 0; p < static_cast<int>(ctx_.rules->promotions.size()); ++p) {
       if (!ctx_.candidate[static_cast<std::size_t>(p)] || !ctx_.rules->promotions[static_cast<std::size_t>(p)].exclusive)
@@ -77,22 +83,71 @@ class Search {
       steps_ += ctx_.basket.unit_count() + 1;
       consider(c, evaluate(ctx_, c).benefit());
     }
-    Working w = start_working(ctx_);
-    std::vector<int> seq;
-    std::vector<std::uint8_t> in_seq(items_.size(), 0);
-    dfs_items(w, seq, in_seq);
+    greedy();
+    split_components();
+    for (std::size_t k = 0; k < components_.size(); ++k) {
+      Component& component = components_[k];
+      Working w = start_working(ctx_);
+      std::vector<int> seq;
+      std::vector<std::uint8_t> in_seq(items_.size(), 0);
+      visited_.clear();
+      dfs_component(component, others_more(k), w, seq, in_seq);
+      if (out_of_steps()) break;
+      std::stable_sort(component.outcomes.begin(), component.outcomes.end(),
+                       [](const Outcome& a, const Outcome& b) { return a.discount > b.discount; });
+      component.searched = true;
+    }
+    // The combining gets what the components left of the budget, and at least a tenth of it. A component
+    // cut short keeps the outcomes it found (sorted), and the components after it none but the greedy one.
+    components_exhausted_ = exhausted_;
+    for (Component& component : components_) {
+      if (component.searched) continue;
+      std::stable_sort(component.outcomes.begin(), component.outcomes.end(),
+                       [](const Outcome& a, const Outcome& b) { return a.discount > b.discount; });
+      if (component.outcomes.empty()) component.outcomes.emplace_back();
+      component.searched = true;
+    }
+    exhausted_ = false;
+    budget_ = std::max(budget_, steps_ + full_budget_ / 10);
+    suffix_max_.assign(components_.size() + 1, 0);
+    for (std::size_t k = components_.size(); k-- > 0;) suffix_max_[k] = suffix_max_[k + 1] + most_of(components_[k]);
+    chosen_.assign(components_.size(), nullptr);
+    dfs_product(0, 0);
     Selected selected;
     selected.combination = best_;
     selected.priced = best_priced_ ? std::move(*best_priced_) : evaluate(ctx_, best_);
-    selected.optimal = !exhausted_;
+    selected.optimal = !exhausted_ && !components_exhausted_;
     return selected;
   }
 
  private:
   const PricingContext& ctx_;
-  const std::int64_t budget_;
+  const std::int64_t full_budget_;
+  std::int64_t budget_;  // searching the components stops at nine tenths of the budget
   std::int64_t steps_ = 0;
   bool exhausted_ = false;
+  bool components_exhausted_ = false;
+
+  // One way a component's item promotions can apply: the order of its non-stackable ones and the
+  // stackables applied after them, and what they take off its units together.
+  struct Outcome {
+    Money discount = 0;
+    std::vector<int> sequence;    // promotion indexes
+    std::vector<int> stackables;  // promotion indexes, in item_stackables_ order
+  };
+
+  // Lines joined by the item promotions that could use them, with those promotions.
+  struct Component {
+    std::vector<std::size_t> items;       // indexes into items_
+    std::vector<int> stackables;          // promotion indexes, in item_stackables_ order
+    std::vector<std::int32_t> units;      // the component's units, in basket order
+    Money bound = 0;                      // upper bound of its item discount, before it is searched
+    bool searched = false;
+    std::vector<Outcome> outcomes;        // once searched: from the largest discount down
+  };
+  std::vector<Component> components_;
+  std::vector<Money> suffix_max_;             // per component: the most the components from it on can take
+  std::vector<const Outcome*> chosen_;        // per component: the outcome of the combination being built
 
   std::vector<int> items_;                      // non-stackable item candidates, search order
   std::vector<std::vector<Money>> line_bound_;  // per item candidate, per line: bound per free unit
@@ -152,10 +207,10 @@ class Search {
     tail_memo_.assign(tail_thresholds_.size() + 1, std::nullopt);
   }
 
-  // Everything the rest of the search depends on about an item state, including what the tie-breaks read:
-  // the applied promotions with their tiers and units, and every unit's price. Two orders that reach the
+  // Everything the rest of the search depends on about a component's item state, including what the
+  // tie-breaks read: the applied promotions with their tiers and units, and its units' prices. Two orders that reach the
   // same key have the same future, so the second is not searched again.
-  std::string state_key(const Working& w) const {
+  std::string state_key(const Component& component, const Working& w) const {
     std::vector<const AppliedPromotion*> applied;
     for (const AppliedPromotion& a : w.applied) applied.push_back(&a);
     std::sort(applied.begin(), applied.end(),
@@ -169,23 +224,25 @@ class Search {
       for (std::int32_t u : a->units) put(u);
     }
     put(-1);
-    for (Money price : w.prices) put(price);
+    for (std::int32_t u : component.units) put(w.prices[static_cast<std::size_t>(u)]);
     return key;
   }
 
-  // An upper bound of the item class's whole discount in any extension of this item state (with the
-  // non-stackable candidates not yet applied when `more_items`, else with none), stackables included. Two
-  // bounds, the smaller used: what each promotion could still take, summed; and per unit, what the best
+  // An upper bound of a component's whole item discount in any extension of this state of it (with its
+  // non-stackable candidates not yet applied when `more_items`, else with none), its stackables included.
+  // Two bounds, the smaller used: what each promotion could still take, summed; and per unit, what the best
   // remaining candidate and every stackable could take off it, but never more than its price.
-  Money item_class_bound(const Working& w, const std::vector<std::uint8_t>& in_seq, bool more_items) {
+  Money component_bound(const Component& component, const Working& w, const std::vector<std::uint8_t>& in_seq,
+                        bool more_items) {
     const std::size_t lines = ctx_.request->lines.size();
-    Money by_promotion = stackables_bound(w);
+    Money by_promotion = 0;
+    for (int p : component.stackables) by_promotion += take_bound(w, p, true);
     std::vector<Money> best_line(lines, 0);
     if (more_items) {
       std::vector<std::int64_t> free(lines, 0);
-      for (std::int32_t u = 0; u < ctx_.basket.unit_count(); ++u)
+      for (std::int32_t u : component.units)
         if (!w.taken[static_cast<std::size_t>(u)]) ++free[static_cast<std::size_t>(ctx_.basket.unit_line[u])];
-      for (std::size_t c = 0; c < items_.size(); ++c) {
+      for (std::size_t c : component.items) {
         if (in_seq[c]) continue;
         Money most = 0;
         for (std::size_t l = 0; l < lines; ++l) {
@@ -196,12 +253,12 @@ class Search {
       }
     }
     Money by_unit = 0;
-    for (std::int32_t u = 0; u < ctx_.basket.unit_count(); ++u) {
+    for (std::int32_t u : component.units) {
       const std::size_t l = static_cast<std::size_t>(ctx_.basket.unit_line[u]);
       const Money unit = (w.taken[static_cast<std::size_t>(u)] ? 0 : best_line[l]) + stackable_line_bound_[l];
       by_unit += std::min(w.prices[static_cast<std::size_t>(u)], unit);
     }
-    steps_ += static_cast<std::int64_t>(items_.size()) + ctx_.basket.unit_count() / 8;
+    steps_ += static_cast<std::int64_t>(component.items.size()) + static_cast<std::int64_t>(component.units.size()) / 8;
     return w.item_discount + std::min(by_promotion, by_unit);
   }
 
@@ -263,12 +320,6 @@ class Search {
       best = std::max(best, value);
     }
     return best;
-  }
-
-  Money stackables_bound(const Working& w) {
-    Money total = 0;
-    for (int p : item_stackables_) total += take_bound(w, p, true);
-    return total;
   }
 
   // Every order configuration (none or one non-stackable, any subset of stackables) on `after_items`:
@@ -400,55 +451,184 @@ class Search {
     return item_discount + more + best;
   }
 
-  void dfs_items(const Working& w, std::vector<int>& seq, std::vector<std::uint8_t>& in_seq) {
-    if (out_of_steps()) return;
-    const Money after_items = w.merchandise(ctx_.basket);
-    const Money with_more = item_class_bound(w, in_seq, true);
-    if (!worth_exploring(joint_bound(w.item_discount, with_more - w.item_discount, after_items))) return;
+  // The hint, when every promotion in it may apply here and does apply in it.
+  void try_hint(const Combination& hint) {
+    const auto usable = [this](const std::vector<int>& list) {
+      return std::all_of(list.begin(), list.end(), [this](int p) { return ctx_.candidate[static_cast<std::size_t>(p)]; });
+    };
+    auto one = [](const std::optional<int>& p) { return p ? std::vector<int>{*p} : std::vector<int>{}; };
+    if (!usable(hint.item_sequence) || !usable(hint.item_stackables) || !usable(one(hint.order_promotion)) ||
+        !usable(hint.order_stackables) || !usable(one(hint.shipping_promotion)) ||
+        !usable(hint.shipping_stackables) || !usable(one(hint.exclusive)))
+      return;
+    steps_ += ctx_.basket.unit_count() + 1;
+    Priced priced = evaluate(ctx_, hint);
+    if (!priced.valid) return;
+    const Money benefit = priced.benefit();
+    consider(hint, benefit);
+  }
 
-    // Stop here: the item sequence is complete.
-    const Money without_more = item_class_bound(w, in_seq, false);
-    if (worth_exploring(joint_bound(w.item_discount, without_more - w.item_discount, after_items))) {
-      current_ = Combination{};
-      for (int c : seq) current_.item_sequence.push_back(items_[static_cast<std::size_t>(c)]);
-      dfs_item_stackables(w, 0);
+  // A first combination, so that the components' searches can be cut from the start: every non-stackable
+  // item candidate in search order (each one that still gives something), then every stackable, then the
+  // best order, shipping and gifts for that.
+  void greedy() {
+    Working w = start_working(ctx_);
+    current_ = Combination{};
+    for (int p : items_)
+      if (apply_item(ctx_, w, p, false, &steps_)) current_.item_sequence.push_back(p);
+    for (int p : item_stackables_)
+      if (apply_item(ctx_, w, p, true, &steps_)) current_.item_stackables.push_back(p);
+    order_stage(w.item_discount);
+  }
+
+  // Joins lines that an item candidate could use together; each component keeps its candidates in search
+  // order and its units in basket order. A candidate that could use no line is in no component.
+  void split_components() {
+    const std::size_t lines = ctx_.request->lines.size();
+    std::vector<std::size_t> parent(lines);
+    std::iota(parent.begin(), parent.end(), std::size_t{0});
+    auto root = [&parent](std::size_t l) {
+      while (parent[l] != l) l = parent[l] = parent[parent[l]];
+      return l;
+    };
+    auto first_line = [&](int p) -> std::optional<std::size_t> {
+      const std::vector<std::uint8_t>& uses = ctx_.facts[static_cast<std::size_t>(p)].lines;
+      std::optional<std::size_t> first;
+      for (std::size_t l = 0; l < lines; ++l) {
+        if (!uses[l]) continue;
+        if (!first) first = l;
+        else parent[root(l)] = root(*first);
+      }
+      return first;
+    };
+    std::vector<std::optional<std::size_t>> item_line, stackable_line;
+    for (int p : items_) item_line.push_back(first_line(p));
+    for (int p : item_stackables_) stackable_line.push_back(first_line(p));
+
+    std::vector<std::optional<std::size_t>> index_of_root(lines);
+    auto component_of = [&](std::size_t l) -> Component& {
+      std::optional<std::size_t>& index = index_of_root[root(l)];
+      if (!index) {
+        index = components_.size();
+        components_.emplace_back();
+      }
+      return components_[*index];
+    };
+    for (std::size_t l = 0; l < lines; ++l) {
+      const bool used = std::any_of(item_line.begin(), item_line.end(), [&](auto f) { return f && root(*f) == root(l); }) ||
+                        std::any_of(stackable_line.begin(), stackable_line.end(), [&](auto f) { return f && root(*f) == root(l); });
+      if (used) component_of(l);
     }
-    for (std::size_t c = 0; c < items_.size(); ++c) {
+    for (std::size_t c = 0; c < items_.size(); ++c)
+      if (item_line[c]) component_of(*item_line[c]).items.push_back(c);
+    for (std::size_t s = 0; s < item_stackables_.size(); ++s)
+      if (stackable_line[s]) component_of(*stackable_line[s]).stackables.push_back(item_stackables_[s]);
+    for (std::int32_t u = 0; u < ctx_.basket.unit_count(); ++u) {
+      const std::size_t l = static_cast<std::size_t>(ctx_.basket.unit_line[u]);
+      if (index_of_root[root(l)]) component_of(l).units.push_back(u);
+    }
+    const Working fresh = start_working(ctx_);
+    const std::vector<std::uint8_t> none(items_.size(), 0);
+    for (Component& component : components_) component.bound = component_bound(component, fresh, none, true);
+  }
+
+  // The most a component can take: its largest outcome once searched, its bound before.
+  static Money most_of(const Component& component) {
+    if (!component.searched) return component.bound;
+    return component.outcomes.empty() ? 0 : component.outcomes.front().discount;
+  }
+
+  // The most every component but `k` can take together.
+  Money others_more(std::size_t k) const {
+    Money more = 0;
+    for (std::size_t j = 0; j < components_.size(); ++j)
+      if (j != k) more += most_of(components_[j]);
+    return more;
+  }
+
+  // Searches one component's item states from `w` (which holds only this component's promotions), adding
+  // an outcome for each state worth stopping at and each subset of its stackables. The other components
+  // may add anything from 0 to `others` to the item discount, which the bounds allow for.
+  void dfs_component(Component& component, Money others, const Working& w, std::vector<int>& seq,
+                     std::vector<std::uint8_t>& in_seq) {
+    if (out_of_steps()) return;
+    const Money merchandise = ctx_.basket.subtotal - w.item_discount;
+    const Money with_more = component_bound(component, w, in_seq, true);
+    if (!worth_exploring(joint_bound(w.item_discount, with_more - w.item_discount + others, merchandise))) return;
+
+    // Stop here: the component's item sequence is complete.
+    const Money without_more = component_bound(component, w, in_seq, false);
+    if (worth_exploring(joint_bound(w.item_discount, without_more - w.item_discount + others, merchandise))) {
+      Outcome outcome;
+      for (int c : seq) outcome.sequence.push_back(items_[static_cast<std::size_t>(c)]);
+      each_stackable_subset(component, w, 0, outcome);
+    }
+    for (std::size_t c : component.items) {
       if (out_of_steps()) return;
       if (in_seq[c]) continue;
       Working next = w;
       if (!apply_item(ctx_, next, items_[c], false, &steps_)) continue;
-      steps_ += static_cast<std::int64_t>(next.prices.size() / 8) + 1;
-      if (!visited_.insert(state_key(next)).second) continue;
+      steps_ += static_cast<std::int64_t>(component.units.size() / 8) + 1;
+      if (!visited_.insert(state_key(component, next)).second) continue;
       seq.push_back(static_cast<int>(c));
       in_seq[c] = 1;
-      dfs_items(next, seq, in_seq);
+      dfs_component(component, others, next, seq, in_seq);
       in_seq[c] = 0;
       seq.pop_back();
     }
   }
 
-  void dfs_item_stackables(const Working& w, std::size_t i) {
+  // Adds `outcome` with every subset of the component's stackables from the i-th on, applied on `w`.
+  void each_stackable_subset(Component& component, const Working& w, std::size_t i, Outcome& outcome) {
     if (out_of_steps()) return;
-    if (i == item_stackables_.size()) {
-      order_stage(w);
+    if (i == component.stackables.size()) {
+      ++steps_;
+      outcome.discount = w.item_discount;
+      component.outcomes.push_back(outcome);
       return;
     }
+    const int p = component.stackables[i];
     Working with = w;
-    if (apply_item(ctx_, with, item_stackables_[i], true, &steps_)) {
-      current_.item_stackables.push_back(item_stackables_[i]);
-      dfs_item_stackables(with, i + 1);
-      current_.item_stackables.pop_back();
+    if (apply_item(ctx_, with, p, true, &steps_)) {
+      outcome.stackables.push_back(p);
+      each_stackable_subset(component, with, i + 1, outcome);
+      outcome.stackables.pop_back();
     }
-    dfs_item_stackables(w, i + 1);
+    each_stackable_subset(component, w, i + 1, outcome);
   }
 
-  void order_stage(const Working& w) {
-    const Money after_items = w.merchandise(ctx_.basket);
-    if (!worth_exploring(w.item_discount + rest_value(after_items))) return;
+  // Chooses an outcome for each component from the k-th on, largest discounts first, with `taken` already
+  // off by the earlier ones; each full choice goes on to the order stage.
+  void dfs_product(std::size_t k, Money taken) {
+    if (out_of_steps()) return;
+    if (!worth_exploring(joint_bound(taken, suffix_max_[k], ctx_.basket.subtotal - taken))) return;
+    if (k == components_.size()) {
+      current_ = Combination{};
+      for (const Outcome* outcome : chosen_) {
+        current_.item_sequence.insert(current_.item_sequence.end(), outcome->sequence.begin(), outcome->sequence.end());
+        current_.item_stackables.insert(current_.item_stackables.end(), outcome->stackables.begin(),
+                                        outcome->stackables.end());
+      }
+      order_stage(taken);
+      return;
+    }
+    for (const Outcome& outcome : components_[k].outcomes) {
+      ++steps_;
+      chosen_[k] = &outcome;
+      dfs_product(k + 1, taken + outcome.discount);
+      if (out_of_steps()) return;
+    }
+  }
+
+  // The order, shipping and gift configurations after current_'s item promotions, which take
+  // `item_discount` in all.
+  void order_stage(Money item_discount) {
+    const Money after_items = ctx_.basket.subtotal - item_discount;
+    if (!worth_exploring(item_discount + rest_value(after_items))) return;
+    const Combination items = current_;
     each_order_config(after_items, [&](Money order_discount) {
       const Money after_order = after_items - order_discount;
-      const Money base = w.item_discount + order_discount;
+      const Money base = item_discount + order_discount;
       if (!worth_exploring(base + tail_value(after_order))) return;
       const Money gifts = gifts_at(after_order);
       each_shipping_config(after_order, [&](Money shipping_discount) {
@@ -456,6 +636,7 @@ class Search {
         consider(current_, base + gifts + shipping_discount);
       });
     });
+    current_ = items;
   }
 
   void consider(const Combination& combination, Money benefit) {
@@ -476,8 +657,9 @@ class Search {
 
 }  // namespace
 
-Selected select_best_for_customer(const PricingContext& context, const EngineLimits& limits) {
-  return Search(context, limits).run();
+Selected select_best_for_customer(const PricingContext& context, const EngineLimits& limits,
+                                  const Combination* hint) {
+  return Search(context, limits).run(hint);
 }
 
 }  // namespace till

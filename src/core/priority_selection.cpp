@@ -77,9 +77,9 @@ Selected select_by_priority(const PricingContext& context) {
   return selected;
 }
 
-Selected select(const PricingContext& context, const EngineLimits& limits) {
+Selected select(const PricingContext& context, const EngineLimits& limits, const Combination* hint) {
   return context.rules->selection == Selection::priority ? select_by_priority(context)
-                                                         : select_best_for_customer(context, limits);
+                                                         : select_best_for_customer(context, limits, hint);
 }
 
 }  // namespace till
