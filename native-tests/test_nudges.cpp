@@ -442,3 +442,37 @@ TEST_CASE("a quantity nudge searches past the count that meets the condition", "
   CHECK(r.nudges[1].promotion == "q");
   CHECK(r.nudges[1].quantity == 2);
 }
+
+// Plans that cannot make the cut are never probed; that must not change which nudges are shown: with
+// probes to spare, the first k of all the nudges are exactly the nudges shown with max_nudges k.
+TEST_CASE("max_nudges k shows the first k of all the nudges", "[nudges][property]") {
+  till::EngineLimits generous;
+  generous.nudge_probes = 1'000'000;
+  int compared = 0;
+  for (std::uint64_t seed = 0; seed < 1500; ++seed) {
+    const till::testing::RandomCase input = till::testing::make_case(seed, false);
+    auto rules = till::read_rules(input.rules);
+    auto request = till::read_request(input.request);
+    REQUIRE(rules.ok());
+    REQUIRE(request.ok());
+    request->options.max_nudges = 1000;
+    auto all = till::price(*rules, *request, generous);
+    REQUIRE(all.ok());
+    if (all->nudges.size() < 2) continue;
+    for (std::int64_t k = 1; k < static_cast<std::int64_t>(all->nudges.size()); ++k) {
+      INFO("seed " << seed << ", max_nudges " << k);
+      request->options.max_nudges = k;
+      auto cut = till::price(*rules, *request, generous);
+      REQUIRE(cut.ok());
+      REQUIRE(static_cast<std::int64_t>(cut->nudges.size()) == k);
+      for (std::size_t i = 0; i < cut->nudges.size(); ++i) {
+        CHECK(cut->nudges[i].promotion == all->nudges[i].promotion);
+        CHECK(cut->nudges[i].gap == all->nudges[i].gap);
+        CHECK(cut->nudges[i].quantity == all->nudges[i].quantity);
+        CHECK(cut->nudges[i].message == all->nudges[i].message);
+      }
+      ++compared;
+    }
+  }
+  CHECK(compared > 100);
+}

@@ -49,12 +49,16 @@ struct PricingContext {
   std::vector<bool> candidate;
   /// Per promotion: what it gives alone there (0 when it is not a candidate); a gift's worth for gifts.
   std::vector<Money> alone_amount;
-  /// Per promotion: its condition (some tier's) holds on the basket without other discounts.
-  std::vector<bool> condition_alone;
 };
 
 /// Builds the context. Requires rules and request already validated and matched (currency, method).
 PricingContext make_context(const RuleSet& rules, const Request& request);
+
+/// The context of `extended`, which must be `*base.request` with one line appended and nothing else
+/// changed: equal to make_context(*base.rules, extended), but only the added line is matched against the
+/// promotions, and only promotions it can change are re-priced alone (for nudges, which re-price a basket
+/// many times with one line added). `extended` must outlive the result.
+PricingContext extend_context(const PricingContext& base, const Request& extended);
 
 /// A combination: which promotions apply, and for non-stackable item promotions, the order in which they
 /// take units (each takes, by its own rules, from the units no earlier one took). Indexes are into

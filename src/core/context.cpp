@@ -108,6 +108,27 @@ Money alone_amount(const PricingContext& context, int p) {
   return 0;
 }
 
+// The parts of the context that follow from the facts and the basket: whether a condition holds alone,
+// what each promotion gives alone, and so which can apply at all. Item promotions whose `recompute` is 0
+// keep the alone amount they have (nothing it depends on changed); the other classes are cheap and always
+// worked out again.
+void settle_candidates(PricingContext& context, const std::vector<std::uint8_t>& recompute) {
+  const RuleSet& rules = *context.rules;
+  for (std::size_t p = 0; p < rules.promotions.size(); ++p) {
+    if (context.precheck[p]) continue;
+    const Promotion& promo = rules.promotions[p];
+    bool holds = false;
+    for (int t = 0; t < static_cast<int>(promo.tiers.size()); ++t)
+      if (tier_condition_holds(context, static_cast<int>(p), t, context.basket.subtotal)) holds = true;
+    if (!holds) {
+      context.alone_amount[p] = 0;
+    } else if (promo.reward_class() != RewardClass::item || recompute[p]) {
+      context.alone_amount[p] = alone_amount(context, static_cast<int>(p));
+    }
+    context.candidate[p] = context.alone_amount[p] > 0;
+  }
+}
+
 }  // namespace
 
 PricingContext make_context(const RuleSet& rules, const Request& request) {
@@ -131,7 +152,6 @@ PricingContext make_context(const RuleSet& rules, const Request& request) {
   context.codes_used.resize(n);
   context.facts.resize(n);
   context.candidate.assign(n, false);
-  context.condition_alone.assign(n, false);
   context.alone_amount.assign(n, 0);
   for (std::size_t p = 0; p < n; ++p) {
     const Promotion& promo = rules.promotions[p];
@@ -145,14 +165,40 @@ PricingContext make_context(const RuleSet& rules, const Request& request) {
     }
     context.facts[p] = facts_of(promo, request.lines);
   }
+  settle_candidates(context, std::vector<std::uint8_t>(n, 1));
+  return context;
+}
+
+PricingContext extend_context(const PricingContext& base, const Request& extended) {
+  PricingContext context = base;
+  context.request = &extended;
+  context.basket = make_basket(extended);
+  const Line& added = extended.lines.back();
+  const std::vector<Line> just_added{added};
+  const std::size_t n = context.rules->promotions.size();
+  std::vector<std::uint8_t> recompute(n, 0);
   for (std::size_t p = 0; p < n; ++p) {
-    const Promotion& promo = rules.promotions[p];
+    const Promotion& promo = context.rules->promotions[p];
+    PromotionFacts& facts = context.facts[p];
+    const PromotionFacts more = facts_of(promo, just_added);
+    facts.lines.push_back(more.lines[0]);
+    for (std::size_t t = 0; t < promo.tiers.size(); ++t) {
+      TierFacts& tf = facts.tiers[t];
+      tf.matches.push_back(more.tiers[t].matches[0]);
+      tf.get_matches.push_back(more.tiers[t].get_matches[0]);
+      // Only an items entry whose selector takes the added line can change.
+      const auto& items = promo.tiers[t].condition.items;
+      if (std::any_of(items.begin(), items.end(), [&](const ItemRequirement& i) { return matches(i.selector, added); }))
+        tf.items_hold = items_hold(promo.tiers[t].condition, extended.lines);
+    }
+    // What an item promotion gives alone changes only with the units it can use or the tiers that hold.
+    if (facts.lines.back()) recompute[p] = 1;
     for (int t = 0; t < static_cast<int>(promo.tiers.size()); ++t)
-      if (tier_condition_holds(context, static_cast<int>(p), t, context.basket.subtotal)) context.condition_alone[p] = true;
-    if (!context.precheck[p] && context.condition_alone[p])
-      context.alone_amount[p] = alone_amount(context, static_cast<int>(p));
-    context.candidate[p] = context.alone_amount[p] > 0;
+      if (tier_condition_holds(context, static_cast<int>(p), t, context.basket.subtotal) !=
+          tier_condition_holds(base, static_cast<int>(p), t, base.basket.subtotal))
+        recompute[p] = 1;
   }
+  settle_candidates(context, recompute);
   return context;
 }
 

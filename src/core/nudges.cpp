@@ -46,18 +46,21 @@ Money worth_of(const Promotion& promo, const AppliedPromotion& applied) {
 // A nudge whose search runs out of probes is dropped whole (never a guessed gap), and so are the rest.
 struct Prober {
   EngineLimits limits;
+  const Combination* hint = nullptr;  // the request's own best combination: a good start for each probe
   std::int64_t left = 0;
   bool ran_out = false;
 };
 
-Probe probe(const RuleSet& rules, const Request& request, int p, Prober& prober) {
+// Prices `request`, which is base's request with one line added, and reports on promotion p.
+Probe probe(const PricingContext& base, const Request& request, int p, Prober& prober) {
   if (prober.left <= 0) {
     prober.ran_out = true;
     return Probe{};
   }
   --prober.left;
-  const PricingContext context = make_context(rules, request);
-  const Selected selected = select(context, prober.limits);
+  const RuleSet& rules = *base.rules;
+  const PricingContext context = extend_context(base, request);
+  const Selected selected = select(context, prober.limits, prober.hint);
   const Promotion& promo = rules.promotions[static_cast<std::size_t>(p)];
   Probe out;
   out.measure = class_measure(context, promo.reward_class(), selected.priced);
@@ -126,7 +129,6 @@ std::pair<Money, Probe> narrow(Money lo, Money hi, Probe at_hi, bool try_below_f
 // The smallest price p >= 1 of the added line such that p applies at tier >= min_tier.
 std::optional<Gap> find_gap(const PricingContext& context, int p, int min_tier, const Selector* selector,
                             Money target, Money measured_now, Prober& limits) {
-  const RuleSet& rules = *context.rules;
   const Request& base = *context.request;
   Money lowest = 1;
   Money highest = kMaxAmount - context.basket.subtotal;
@@ -138,7 +140,7 @@ std::optional<Gap> find_gap(const PricingContext& context, int p, int min_tier, 
   auto try_price = [&](Money price) {
     Request changed = base;
     changed.lines.push_back(added_line(base, selector, price));
-    Probe r = probe(rules, changed, p, limits);
+    Probe r = probe(context, changed, p, limits);
     r.applied = r.applied && r.tier >= min_tier;
     return r;
   };
@@ -272,7 +274,7 @@ std::optional<Nudge> quantity_nudge(const PricingContext& context, int p, int mi
     Line added = unit;
     added.quantity = q;
     changed.lines.push_back(added);
-    Probe r = probe(*context.rules, changed, p, limits);
+    Probe r = probe(context, changed, p, limits);
     r.applied = r.applied && r.tier >= min_tier;
     return r;
   };
@@ -409,7 +411,7 @@ std::optional<Nudge> public_code_nudge(const PricingContext& context, int p, Pro
     return std::nullopt;
   }
   --limits.left;
-  const Selected selected = select(coded, limits.limits);
+  const Selected selected = select(coded, limits.limits, limits.hint);
   std::optional<Nudge> nudge;
   for (const AppliedPromotion& a : selected.priced.applied) {
     if (a.promotion != p) continue;
@@ -429,9 +431,32 @@ std::optional<Nudge> public_code_nudge(const PricingContext& context, int p, Pro
   return nudge;
 }
 
-int kind_rank(const Nudge& n) {
-  if (n.kind == NudgeKind::enter_code) return 2;
-  return n.gap ? 0 : 1;
+// How nudges are ordered (§6), but for the promotion id: spend nudges by gap, then quantity nudges by
+// quantity, then enter_code.
+struct NudgeKey {
+  int rank = 0;      // 0: a gap, 1: a quantity, 2: enter_code
+  Money value = 0;   // the gap or the quantity
+  auto operator<=>(const NudgeKey&) const = default;
+};
+
+NudgeKey key_of(const Nudge& n) {
+  if (n.kind == NudgeKind::enter_code) return {2, 0};
+  return n.gap ? NudgeKey{0, *n.gap} : NudgeKey{1, *n.quantity};
+}
+
+// The smallest key a nudge for these short parts can have. A count part makes it a quantity nudge of at
+// least the largest count missing. Otherwise it is a gap: an items[] amount grows by exactly the added
+// price, and any other amount by at most that (discounts only take away), from the regular subtotal.
+NudgeKey least_key(const PricingContext& context, const std::vector<ShortPart>& parts) {
+  NudgeKey key{0, 1};
+  const bool counts = std::any_of(parts.begin(), parts.end(), [](const ShortPart& s) { return !s.spend; });
+  if (counts) key = {1, 0};
+  for (const ShortPart& s : parts) {
+    if (counts != !s.spend) continue;
+    const Money short_by = counts || s.selector ? s.need - s.have : s.need - context.basket.subtotal;
+    key.value = std::max(key.value, short_by);
+  }
+  return key;
 }
 
 }  // namespace
@@ -440,62 +465,77 @@ std::vector<Nudge> find_nudges(const PricingContext& context, const Selected& se
   std::vector<Nudge> nudges;
   if (context.request->options.max_nudges == 0) return nudges;
 
-  // Plan first, without re-pricing: which promotions could get a nudge, smallest change first, so that the
-  // probes go where the shown nudges most likely are.
+  // Plan first, without re-pricing: which promotions could get a nudge, and the smallest key (kind rank,
+  // then gap or quantity) their nudge could have. Probes go to the smallest first, and a plan whose key
+  // cannot come before the last nudge that would be shown is not probed at all: its nudge would be cut.
   struct Plan {
     int promotion;
-    int rank;    // 0: an amount is short, 1: a count is short, 2: a public code is missing
-    Money size;  // how much is short
+    NudgeKey least;     // no nudge for it can sort before this
+    bool code = false;  // a public code is missing
   };
   std::vector<Plan> plans;
+  std::vector<Plan> code_plans;  // public codes last: each costs a pricing with the code before its probes
   const auto& promotions = context.rules->promotions;
   for (int p = 0; p < static_cast<int>(promotions.size()); ++p) {
     const Promotion& promo = promotions[static_cast<std::size_t>(p)];
     const std::optional<Reason>& pre = context.precheck[static_cast<std::size_t>(p)];
     if (pre == Reason::coupon_required) {
-      if (promo.coupon->is_public && !promo.coupon->codes.empty()) plans.push_back({p, 2, 0});
+      // With the code entered it may need a spend nudge of any size.
+      if (promo.coupon->is_public && !promo.coupon->codes.empty()) code_plans.push_back({p, {0, 1}, true});
       continue;
     }
     if (pre) continue;
-    std::optional<int> tier;
+    std::vector<int> tiers;  // the tiers nudge_for may nudge toward
     bool next = false;
     if (is_applied(selected, p)) {
       for (const AppliedPromotion& a : selected.priced.applied)
-        if (a.promotion == p && promo.tiered && a.tier + 1 < static_cast<int>(promo.tiers.size())) tier = a.tier + 1;
+        if (a.promotion == p && promo.tiered && a.tier + 1 < static_cast<int>(promo.tiers.size()))
+          tiers.push_back(a.tier + 1);
       next = true;
     } else {
       const Reason why = reason_not_applied(context, selected, p).reason;
-      if (why == Reason::condition || why == Reason::no_eligible_items) tier = 0;
+      if (why == Reason::condition || why == Reason::no_eligible_items)
+        for (int t = 0; t < static_cast<int>(promo.tiers.size()); ++t) tiers.push_back(t);
     }
-    if (!tier) continue;
-    const std::vector<ShortPart> parts = short_parts(context, selected, p, *tier, !next);
-    if (parts.empty()) continue;
-    Plan plan{p, 0, 0};
-    for (const ShortPart& part : parts) {
-      if (!part.spend) plan.rank = 1;
-      plan.size = std::max(plan.size, part.need - part.have);
+    std::optional<NudgeKey> least;
+    for (int t : tiers) {
+      const std::vector<ShortPart> parts = short_parts(context, selected, p, t, !next);
+      if (parts.empty()) continue;
+      const NudgeKey key = least_key(context, parts);
+      if (!least || key < *least) least = key;
     }
-    plans.push_back(plan);
+    if (least) plans.push_back({p, *least});
   }
   std::sort(plans.begin(), plans.end(), [&](const Plan& a, const Plan& b) {
-    if (a.rank != b.rank) return a.rank < b.rank;
-    if (a.size != b.size) return a.size < b.size;
+    if (a.least != b.least) return a.least < b.least;
     return promotions[static_cast<std::size_t>(a.promotion)].id < promotions[static_cast<std::size_t>(b.promotion)].id;
   });
+  plans.insert(plans.end(), code_plans.begin(), code_plans.end());
 
-  Prober prober{limits, limits.nudge_probes, false};
+  const auto shown_before = [](const Nudge& a, const Nudge& b) {
+    const NudgeKey ka = key_of(a), kb = key_of(b);
+    if (ka != kb) return ka < kb;
+    return a.promotion < b.promotion;
+  };
+  const std::size_t shown = static_cast<std::size_t>(context.request->options.max_nudges);
+  Prober prober{limits, &selected.combination, limits.nudge_probes, false};
   for (const Plan& plan : plans) {
-    std::optional<Nudge> nudge = plan.rank == 2 ? public_code_nudge(context, plan.promotion, prober)
-                                                : nudge_for(context, selected, plan.promotion, prober);
+    if (nudges.size() >= shown) {
+      // The last nudge that would be shown so far: a plan that cannot sort before it is skipped.
+      std::nth_element(nudges.begin(), nudges.begin() + static_cast<std::ptrdiff_t>(shown - 1), nudges.end(),
+                       shown_before);
+      const Nudge& last = nudges[shown - 1];
+      const NudgeKey last_key = key_of(last);
+      if (plan.least > last_key ||
+          (plan.least == last_key && promotions[static_cast<std::size_t>(plan.promotion)].id > last.promotion))
+        continue;
+    }
+    std::optional<Nudge> nudge = plan.code ? public_code_nudge(context, plan.promotion, prober)
+                                           : nudge_for(context, selected, plan.promotion, prober);
     if (prober.ran_out) break;
     if (nudge) nudges.push_back(std::move(*nudge));
   }
-  std::sort(nudges.begin(), nudges.end(), [](const Nudge& a, const Nudge& b) {
-    if (kind_rank(a) != kind_rank(b)) return kind_rank(a) < kind_rank(b);
-    if (kind_rank(a) == 0 && *a.gap != *b.gap) return *a.gap < *b.gap;
-    if (kind_rank(a) == 1 && *a.quantity != *b.quantity) return *a.quantity < *b.quantity;
-    return a.promotion < b.promotion;
-  });
+  std::sort(nudges.begin(), nudges.end(), shown_before);
   if (static_cast<std::int64_t>(nudges.size()) > context.request->options.max_nudges)
     nudges.resize(static_cast<std::size_t>(context.request->options.max_nudges));
   return nudges;
