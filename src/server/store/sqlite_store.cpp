@@ -119,8 +119,9 @@ class SqliteStore final : public Store {
 
   RecordOutcome record(const Checkout& checkout) override {
     const auto redemptions = in_lock_order(checkout.redemptions);
-    auto session = sessions_.acquire();
+    // Queue first: waiting writers then hold no connection the readers could use.
     std::lock_guard writer(write_mutex_);
+    auto session = sessions_.acquire();
     session->begin.start().step();
     try {
       auto outcome = record_in_transaction(*session, checkout, redemptions);
