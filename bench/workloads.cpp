@@ -498,7 +498,7 @@ Workload make_workload(int line_count, int promotion_count) {
 
 std::vector<Workload> standard_workloads() {
   std::vector<Workload> workloads;
-  for (int lines : {10, 100}) {
+  for (int lines : {10, 20, 100}) {
     for (int promotions : {5, 200, 1000}) {
       workloads.push_back(make_workload(lines, promotions));
     }

@@ -20,7 +20,7 @@ struct Workload {
   std::vector<std::string> request_jsons;
 };
 
-/// The standard set: baskets of 10 and 100 lines against 5, 200 and 1,000 promotions. The same call gives
+/// The standard set: baskets of 10, 20 and 100 lines against 5, 200 and 1,000 promotions. The same call gives
 /// the same bytes on every machine and in every build (its own PRNG, no std::*_distribution).
 std::vector<Workload> standard_workloads();
 
