@@ -92,6 +92,7 @@ int main(int argc, char** argv) {
   if (!server.bind_to_port(config.host, config.port)) {
     return fail("cannot listen on " + config.host + ":" + std::to_string(config.port));
   }
+  if (!widen_listen_backlog(config.port)) log_event("warning", "backlog_not_widened", {{"port", config.port}});
   std::thread signal_thread(handle_signals, signals, std::ref(server), std::cref(config), std::ref(state),
                             std::ref(metrics));
   log_event("info", "listening",

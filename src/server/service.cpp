@@ -1,5 +1,9 @@
 #include "server/service.hpp"
 
+#include <netinet/in.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+
 #include <atomic>
 #include <chrono>
 
@@ -98,6 +102,25 @@ httplib::Server::Handler guarded(Endpoint endpoint, bool json_body) {
 }
 
 }  // namespace
+
+bool widen_listen_backlog(int port) {
+  rlimit limit{};
+  getrlimit(RLIMIT_NOFILE, &limit);
+  const int last = static_cast<int>(std::min<rlim_t>(limit.rlim_cur, 65536));
+  for (int fd = 0; fd < last; ++fd) {
+    int listening = 0;
+    socklen_t size = sizeof listening;
+    if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) != 0 || listening == 0) continue;
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) continue;
+    int bound = -1;
+    if (address.ss_family == AF_INET) bound = ntohs(reinterpret_cast<sockaddr_in*>(&address)->sin_port);
+    if (address.ss_family == AF_INET6) bound = ntohs(reinterpret_cast<sockaddr_in6*>(&address)->sin6_port);
+    if (bound == port) return ::listen(fd, SOMAXCONN) == 0;
+  }
+  return false;
+}
 
 void configure_service(httplib::Server& server, const Config& config, ServiceState& state, Metrics& metrics) {
   server.new_task_queue = [threads = config.threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
