@@ -51,6 +51,12 @@ struct PricingContext {
   std::vector<Money> alone_amount;
 };
 
+/// The first §5.1 pre-check `promo` fails for `request` (not_started, expired, coupon_required, audience,
+/// usage_limit), or nullopt; `entered` holds the request's distinct normalised codes. For an audience
+/// failure, `audience_detail` names the first failing field (§2.4 order).
+std::optional<Reason> precheck(const Promotion& promo, const Request& request, const std::vector<std::string>& entered,
+                               std::string& audience_detail);
+
 /// Builds the context. Requires rules and request already validated and matched (currency, method).
 PricingContext make_context(const RuleSet& rules, const Request& request);
 

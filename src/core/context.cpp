@@ -53,6 +53,8 @@ PromotionFacts facts_of(const Promotion& promo, const std::vector<Line>& lines) 
   return facts;
 }
 
+}  // namespace
+
 std::optional<Reason> precheck(const Promotion& promo, const Request& request, const std::vector<std::string>& entered,
                                std::string& audience_detail) {
   if (promo.starts_at && request.now < *promo.starts_at) return Reason::not_started;
@@ -79,6 +81,8 @@ std::optional<Reason> precheck(const Promotion& promo, const Request& request, c
   }
   return std::nullopt;
 }
+
+namespace {
 
 // What promotion p gives alone, on the basket without other discounts (0: nothing).
 Money alone_amount(const PricingContext& context, int p) {

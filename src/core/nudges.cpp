@@ -172,13 +172,14 @@ std::optional<Gap> find_gap(const PricingContext& context, int p, int min_tier, 
   return Gap{gap, at_gap.amount};
 }
 
-std::vector<ShortPart> short_parts(const PricingContext& context, const Selected& selected, int p, int tier,
+// What tier `tier` of p is short of, its min_subtotal compared with `measure` (what §5.2 measures for
+// p's class); with `reward_parts`, also the units its reward lacks when its condition holds.
+std::vector<ShortPart> short_parts(const PricingContext& context, Money measure, int p, int tier,
                                    bool reward_parts) {
   const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
   const Tier& t = promo.tiers[static_cast<std::size_t>(tier)];
   const std::vector<Line>& lines = context.request->lines;
   std::vector<ShortPart> parts;
-  const Money measure = class_measure(context, promo.reward_class(), selected.priced);
   if (t.condition.min_subtotal && measure < *t.condition.min_subtotal)
     parts.push_back({true, *t.condition.min_subtotal, measure, nullptr, false});
   for (const ItemRequirement& item : t.condition.items) {
@@ -331,7 +332,8 @@ void write_message(const PricingContext& context, const Promotion& promo, const 
 std::optional<Nudge> condition_nudge(const PricingContext& context, const Selected& selected, int p, int tier,
                                      bool next_tier, Prober& limits) {
   const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
-  const std::vector<ShortPart> parts = short_parts(context, selected, p, tier, !next_tier);
+  const Money measure = class_measure(context, promo.reward_class(), selected.priced);
+  const std::vector<ShortPart> parts = short_parts(context, measure, p, tier, !next_tier);
   if (parts.empty()) return std::nullopt;
   std::optional<Nudge> nudge;
   const bool counts = std::any_of(parts.begin(), parts.end(), [](const ShortPart& s) { return !s.spend; });
@@ -459,6 +461,37 @@ NudgeKey least_key(const PricingContext& context, const std::vector<ShortPart>& 
   return key;
 }
 
+// Whether p, which needs a code the request lacks, passes every other pre-check (§5.1) once its first
+// public code is entered: otherwise entering it would earn nothing, and there is nothing to nudge.
+bool opens_with_code(const PricingContext& context, int p) {
+  const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
+  Request with_code = *context.request;
+  with_code.coupons.push_back(promo.coupon->codes.front());
+  std::vector<std::string> entered = context.entered_codes;
+  entered.push_back(normalize_code(promo.coupon->codes.front()));
+  std::string detail;
+  return !precheck(promo, with_code, entered, detail);
+}
+
+// The smallest key a nudge for public-code promotion p could have once its code is entered, judged on
+// the basket at regular prices: an amount measured after discounts is at most the regular subtotal, so
+// where that meets a threshold of the order, shipping or gift class, a gap of 1 is still possible.
+NudgeKey least_key_with_code(const PricingContext& context, int p) {
+  const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
+  const Money regular = context.basket.subtotal;
+  NudgeKey least{2, 0};  // enter_code
+  for (int t = 0; t < static_cast<int>(promo.tiers.size()); ++t) {
+    for (const bool reward_parts : {false, true}) {
+      const std::vector<ShortPart> parts = short_parts(context, regular, p, t, reward_parts);
+      if (!parts.empty()) least = std::min(least, least_key(context, parts));
+    }
+    const auto& threshold = promo.tiers[static_cast<std::size_t>(t)].condition.min_subtotal;
+    if (threshold && promo.reward_class() != RewardClass::item)
+      least = std::min(least, NudgeKey{0, std::max<Money>(1, *threshold - regular)});
+  }
+  return least;
+}
+
 }  // namespace
 
 std::vector<Nudge> find_nudges(const PricingContext& context, const Selected& selected, const EngineLimits& limits) {
@@ -480,8 +513,8 @@ std::vector<Nudge> find_nudges(const PricingContext& context, const Selected& se
     const Promotion& promo = promotions[static_cast<std::size_t>(p)];
     const std::optional<Reason>& pre = context.precheck[static_cast<std::size_t>(p)];
     if (pre == Reason::coupon_required) {
-      // With the code entered it may need a spend nudge of any size.
-      if (promo.coupon->is_public && !promo.coupon->codes.empty()) code_plans.push_back({p, {0, 1}, true});
+      if (promo.coupon->is_public && !promo.coupon->codes.empty() && opens_with_code(context, p))
+        code_plans.push_back({p, least_key_with_code(context, p), true});
       continue;
     }
     if (pre) continue;
@@ -498,8 +531,9 @@ std::vector<Nudge> find_nudges(const PricingContext& context, const Selected& se
         for (int t = 0; t < static_cast<int>(promo.tiers.size()); ++t) tiers.push_back(t);
     }
     std::optional<NudgeKey> least;
+    const Money measure = class_measure(context, promo.reward_class(), selected.priced);
     for (int t : tiers) {
-      const std::vector<ShortPart> parts = short_parts(context, selected, p, t, !next);
+      const std::vector<ShortPart> parts = short_parts(context, measure, p, t, !next);
       if (parts.empty()) continue;
       const NudgeKey key = least_key(context, parts);
       if (!least || key < *least) least = key;
