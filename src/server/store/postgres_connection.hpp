@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <libpq-fe.h>
 
@@ -20,6 +21,7 @@ class PostgresResult {
   explicit PostgresResult(PGresult* result) : result_(result, &PQclear) {}
 
   int rows() const { return PQntuples(result_.get()); }
+  ExecStatusType status() const { return PQresultStatus(result_.get()); }
   std::string text(int row, int column) const;
   std::int64_t integer(int row, int column) const;
   /// How many rows an INSERT, UPDATE or DELETE touched.
@@ -27,6 +29,12 @@ class PostgresResult {
 
  private:
   std::unique_ptr<PGresult, decltype(&PQclear)> result_;
+};
+
+/// A prepared statement to run, with its text parameters (nullopt is NULL).
+struct PostgresCall {
+  const char* name;
+  std::vector<std::optional<std::string_view>> parameters;
 };
 
 class PostgresConnection {
@@ -44,13 +52,20 @@ class PostgresConnection {
   /// Runs the statement prepared as `name` with text parameters ($1, $2…; nullopt is NULL). A value
   /// holding a NUL byte is refused: PostgreSQL text cannot hold one.
   PostgresResult run(const char* name, std::initializer_list<std::optional<std::string_view>> parameters);
-  /// Whether the connection to the server is lost (it restarted, or closed an idle connection).
-  bool lost() const { return PQstatus(connection_) == CONNECTION_BAD; }
+  /// Runs `calls` in one pipeline: all are sent before any answer is read, so they cost one round trip
+  /// together. Their answers, in order; the first error throws (and PostgreSQL skips the rest). The
+  /// answers of these statements are small, so neither side's buffers can fill while the other writes.
+  std::vector<PostgresResult> run_pipelined(const std::vector<PostgresCall>& calls);
+  /// Whether the connection to the server is lost (it restarted, or closed an idle connection): libpq
+  /// saw it close, or the last error said the server is ending it.
+  bool lost() const;
 
  private:
   PostgresResult checked(PGresult* result, std::string_view what);
+  [[noreturn]] void fail(std::string_view what);
 
   PGconn* connection_ = nullptr;
+  std::string last_error_state_;  // the SQLSTATE of the last failed statement
 };
 
 }  // namespace till::server

@@ -39,8 +39,12 @@ struct Session {
     connection.prepare("count_customer",
                        "INSERT INTO customer_usage AS u (promotion, customer_id, count) VALUES ($1, $2, 1) "
                        "ON CONFLICT (promotion, customer_id) DO UPDATE SET count = u.count + 1 RETURNING count");
+    // DO NOTHING: in a checkout whose key was already used, the order row is the first checkout's, and
+    // the whole transaction is rolled back anyway.
     connection.prepare("redeem",
-                       "INSERT INTO redemptions (idempotency_key, promotion, customer_id) VALUES ($1, $2, $3)");
+                       "INSERT INTO redemptions (idempotency_key, promotion, customer_id) VALUES ($1, $2, $3) "
+                       "ON CONFLICT DO NOTHING");
+    connection.prepare("begin", "BEGIN");
   }
 
   PostgresConnection connection;
@@ -103,10 +107,12 @@ class PostgresStore final : public Store {
     bool before_commit = true;
     with_session(
         [&](Session& session) {
-          session.connection.execute("BEGIN");
           outcome = record_in_transaction(session, checkout, redemptions);
           if (outcome.status != RecordStatus::recorded) {
             session.connection.execute("ROLLBACK");
+            if (outcome.status == RecordStatus::replayed || outcome.status == RecordStatus::key_reused) {
+              outcome = replay(session, checkout);
+            }
             return;
           }
           before_commit = false;
@@ -158,42 +164,60 @@ class PostgresStore final : public Store {
     return StoredAnswer{rows.text(0, 0), 200, rows.text(0, 1)};
   }
 
+  // Opens the transaction and writes the whole checkout in one pipeline: the order (claiming its key),
+  // then for each redemption, in lock order, its counts and its row. Answers `recorded` when the key
+  // was new and every new count is within its limit; `replayed` when the key was already used (the
+  // caller rolls back, then reads the first answer); `limit_reached` otherwise. Anything but `recorded`
+  // must be rolled back.
   static RecordOutcome record_in_transaction(Session& session, const Checkout& checkout,
                                              const std::vector<Redemption>& redemptions) {
-    auto& db = session.connection;
+    // A guest cannot be counted, so a per-customer limit holds them out: no counter needs locking.
+    const auto guest_held_out = std::find_if(redemptions.begin(), redemptions.end(), [&](const Redemption& r) {
+      return !checkout.customer_id && r.per_customer.has_value();
+    });
+    const bool count = guest_held_out == redemptions.end();
+
     const std::string total = std::to_string(checkout.total);
-    const auto claimed = db.run("claim", {checkout.idempotency_key, checkout.request_hash,
-                                          nullable(checkout.customer_id), checkout.currency, total,
-                                          checkout.response_body});
-    if (claimed.affected() == 0) {
-      // The key's first transaction has committed (the insert waited for it): answer with its row.
-      auto first = find_answer(session, checkout.idempotency_key);
-      if (!first) throw StoreError("PostgreSQL: the order for an idempotency key vanished while being read");
-      const auto status =
-          first->request_hash == checkout.request_hash ? RecordStatus::replayed : RecordStatus::key_reused;
-      return RecordOutcome{status, std::move(*first), {}};
-    }
-    // A guest cannot be counted, so a per-customer limit holds them out; no lock is needed to say so.
-    if (!checkout.customer_id) {
-      const auto limited = std::find_if(redemptions.begin(), redemptions.end(),
-                                        [](const Redemption& r) { return r.per_customer.has_value(); });
-      if (limited != redemptions.end()) return RecordOutcome{RecordStatus::limit_reached, {}, limited->promotion};
-    }
+    std::vector<PostgresCall> calls{
+        {"begin", {}},
+        {"claim", {checkout.idempotency_key, checkout.request_hash, nullable(checkout.customer_id),
+                   checkout.currency, total, checkout.response_body}}};
     for (const auto& redemption : redemptions) {
+      if (!count) break;
       // Counting first takes the counter row's lock; the new count then says whether this one fits.
-      const auto count = db.run("count_total", {redemption.promotion}).integer(0, 0);
-      if (redemption.total && count > *redemption.total) {
+      calls.push_back({"count_total", {redemption.promotion}});
+      if (checkout.customer_id) calls.push_back({"count_customer", {redemption.promotion, *checkout.customer_id}});
+      calls.push_back({"redeem", {checkout.idempotency_key, redemption.promotion, nullable(checkout.customer_id)}});
+    }
+    const auto answers = session.connection.run_pipelined(calls);
+
+    // The claim waited for any transaction holding the same key; inserting nothing means it committed.
+    if (answers[1].affected() == 0) return RecordOutcome{RecordStatus::replayed, {}, {}};
+    if (!count) return RecordOutcome{RecordStatus::limit_reached, {}, guest_held_out->promotion};
+    std::size_t next = 2;
+    for (const auto& redemption : redemptions) {
+      if (redemption.total && answers[next].integer(0, 0) > *redemption.total) {
         return RecordOutcome{RecordStatus::limit_reached, {}, redemption.promotion};
       }
+      ++next;
       if (checkout.customer_id) {
-        const auto mine = db.run("count_customer", {redemption.promotion, *checkout.customer_id}).integer(0, 0);
-        if (redemption.per_customer && mine > *redemption.per_customer) {
+        if (redemption.per_customer && answers[next].integer(0, 0) > *redemption.per_customer) {
           return RecordOutcome{RecordStatus::limit_reached, {}, redemption.promotion};
         }
+        ++next;
       }
-      db.run("redeem", {checkout.idempotency_key, redemption.promotion, nullable(checkout.customer_id)});
+      ++next;  // the redemption's row
     }
     return RecordOutcome{RecordStatus::recorded, {}, {}};
+  }
+
+  // The answer for a checkout whose key was already used: its first answer, replayed or refused.
+  static RecordOutcome replay(Session& session, const Checkout& checkout) {
+    auto first = find_answer(session, checkout.idempotency_key);
+    if (!first) throw StoreError("PostgreSQL: the order for an idempotency key vanished while being read");
+    const auto status =
+        first->request_hash == checkout.request_hash ? RecordStatus::replayed : RecordStatus::key_reused;
+    return RecordOutcome{status, std::move(*first), {}};
   }
 
   Pool<Session> sessions_;
