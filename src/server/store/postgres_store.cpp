@@ -2,10 +2,14 @@
 // same key waits for the first, then sees its row), then counts each redemption with an upsert that
 // takes the promotion's counter row lock, in promotion id order (lock_order.hpp). The lock is held to
 // the commit, so concurrent checkouts of one promotion are serialised and a limit holds; the fixed order
-// rules out deadlocks. READ COMMITTED suffices: an upsert always sees the latest committed count.
+// rules out deadlocks. READ COMMITTED suffices: an upsert always sees the latest committed count. All of
+// a checkout's statements go out in one pipeline, so the locks are held for two round trips, not one
+// per statement.
 //
 // Durability is PostgreSQL's own: with the default synchronous_commit a commit is on disk before
-// record() returns.
+// record() returns, and a checkout of a promotion waits for the previous one's disk flush. A URL may
+// trade that for speed with `?options=-csynchronous_commit%3Doff` (a database crash may then lose the
+// last moments of commits, never corrupt them).
 #include "server/store/postgres_store.hpp"
 
 #include <algorithm>
