@@ -146,6 +146,9 @@ class Search {
     std::vector<Outcome> outcomes;        // once searched: from the largest discount down
   };
   std::vector<Component> components_;
+  std::vector<Money> scratch_best_line_;      // component_bound's, per line
+  std::vector<std::int64_t> scratch_free_;    // component_bound's, per line
+  std::vector<std::int32_t> scratch_pool_;    // take_bound's units
   std::vector<Money> suffix_max_;             // per component: the most the components from it on can take
   std::vector<const Outcome*> chosen_;        // per component: the outcome of the combination being built
 
@@ -237,9 +240,12 @@ class Search {
     const std::size_t lines = ctx_.request->lines.size();
     Money by_promotion = 0;
     for (int p : component.stackables) by_promotion += take_bound(w, p, true);
-    std::vector<Money> best_line(lines, 0);
+    // Scratch buffers kept across calls: this runs at every node of the search.
+    std::vector<Money>& best_line = scratch_best_line_;
+    best_line.assign(lines, 0);
     if (more_items) {
-      std::vector<std::int64_t> free(lines, 0);
+      std::vector<std::int64_t>& free = scratch_free_;
+      free.assign(lines, 0);
       for (std::int32_t u : component.units)
         if (!w.taken[static_cast<std::size_t>(u)]) ++free[static_cast<std::size_t>(ctx_.basket.unit_line[u])];
       for (std::size_t c : component.items) {
@@ -272,7 +278,8 @@ class Search {
     const Promotion& promo = ctx_.rules->promotions[static_cast<std::size_t>(p)];
     const PromotionFacts& facts = ctx_.facts[static_cast<std::size_t>(p)];
     const Basket& basket = ctx_.basket;
-    std::vector<std::int32_t> pool;
+    std::vector<std::int32_t>& pool = scratch_pool_;
+    pool.clear();
     for (std::int32_t u = 0; u < basket.unit_count(); ++u)
       if ((stackable || !w.taken[static_cast<std::size_t>(u)]) &&
           facts.lines[static_cast<std::size_t>(basket.unit_line[u])])
