@@ -367,20 +367,35 @@ TEST_CASE("every gap and quantity is exact on seeded random baskets", "[nudges][
       const auto promo = std::find_if(base.rules.promotions.begin(), base.rules.promotions.end(),
                                       [&](const till::Promotion& p) { return p.id == nudge.promotion; });
       REQUIRE(promo != base.rules.promotions.end());
-      const int tier = nudge.kind == till::NudgeKind::next_tier ? applied_tier(base.result, nudge.promotion) + 1 : 0;
-      REQUIRE(tier < static_cast<int>(promo->tiers.size()));
+      // A next_tier nudge is toward the tier above the applied one; any other toward whichever tier of
+      // the promotion needs the smallest change. It is exact toward that tier: the change makes the
+      // promotion apply at it (or above) and one less does not.
+      std::vector<int> tiers;
+      if (nudge.kind == till::NudgeKind::next_tier) {
+        tiers.push_back(applied_tier(base.result, nudge.promotion) + 1);
+        REQUIRE(tiers.front() < static_cast<int>(promo->tiers.size()));
+      } else {
+        for (int t = 0; t < static_cast<int>(promo->tiers.size()); ++t) tiers.push_back(t);
+      }
       if (nudge.gap) {
         ++gaps;
-        const till::Selector* selector = short_items_selector(promo->tiers[static_cast<std::size_t>(tier)], base.request);
         const till::Money gap = *nudge.gap;
         CHECK(gap >= 1);
-        CHECK(applies_with(base, nudge.promotion, tier, nudge.code,
-                           [&](till::Request& r) { r.lines.push_back(plain_line(base.request, selector, gap)); }));
-        const till::Money lowest = selector && selector->min_unit_price ? std::max<till::Money>(1, *selector->min_unit_price) : 1;
-        if (gap - 1 >= lowest)
-          CHECK_FALSE(applies_with(base, nudge.promotion, tier, nudge.code, [&](till::Request& r) {
-            r.lines.push_back(plain_line(base.request, selector, gap - 1));
-          }));
+        bool exact = false;
+        for (int tier : tiers) {
+          const till::Selector* selector = short_items_selector(promo->tiers[static_cast<std::size_t>(tier)], base.request);
+          if (!applies_with(base, nudge.promotion, tier, nudge.code,
+                            [&](till::Request& r) { r.lines.push_back(plain_line(base.request, selector, gap)); }))
+            continue;
+          const till::Money lowest = selector && selector->min_unit_price ? std::max<till::Money>(1, *selector->min_unit_price) : 1;
+          if (gap - 1 < lowest || !applies_with(base, nudge.promotion, tier, nudge.code, [&](till::Request& r) {
+                r.lines.push_back(plain_line(base.request, selector, gap - 1));
+              })) {
+            exact = true;
+            break;
+          }
+        }
+        CHECK(exact);
       } else {
         REQUIRE(nudge.quantity);
         REQUIRE(nudge.selector);
@@ -399,8 +414,15 @@ TEST_CASE("every gap and quantity is exact on seeded random baskets", "[nudges][
             r.lines.push_back(copy);
           };
         };
-        CHECK(applies_with(base, nudge.promotion, tier, nudge.code, add_copies(quantity)));
-        if (quantity > 1) CHECK_FALSE(applies_with(base, nudge.promotion, tier, nudge.code, add_copies(quantity - 1)));
+        bool exact = false;
+        for (int tier : tiers) {
+          if (applies_with(base, nudge.promotion, tier, nudge.code, add_copies(quantity)) &&
+              (quantity == 1 || !applies_with(base, nudge.promotion, tier, nudge.code, add_copies(quantity - 1)))) {
+            exact = true;
+            break;
+          }
+        }
+        CHECK(exact);
       }
     }
   }
