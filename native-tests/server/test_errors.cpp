@@ -61,6 +61,13 @@ TEST_CASE("malformed, invalid, deep and oversized bodies are problems, never cra
                                           "Content-Length: 5000000\r\nConnection: close\r\n\r\n");
   CHECK(answer.rfind("HTTP/1.1 413", 0) == 0);
   CHECK(answer.find("application/problem+json") != std::string::npos);
+  // A chunked body has no Content-Length for the limit to see: it is refused before any of it is read.
+  const std::string chunked = raw_exchange(server.port(),
+                                           "POST /api/price HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                           "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n10\r\n" +
+                                               std::string(16, ' ') + "\r\n");
+  CHECK(chunked.rfind("HTTP/1.1 411", 0) == 0);
+  CHECK(chunked.find("application/problem+json") != std::string::npos);
   require_problem(post(client, "/api/coupons/check", "[]"), 422, "invalid_body");
   require_problem(post(client, "/api/coupons/check", R"({"code": "A", "extra": 1})"), 422, "invalid_body");
   require_problem(post(client, "/api/coupons/check", R"({"code": 5})"), 422, "invalid_body");

@@ -138,6 +138,14 @@ void configure_service(httplib::Server& server, const Config& config, ServiceSta
     response.set_header("X-Request-Id", valid_request_id(given) ? given : new_request_id());
     in_flight.active = true;
     in_flight.started = Clock::now();
+    // cpp-httplib 0.11 checks the payload limit against Content-Length only: a chunked body would be read
+    // whole, however large, before anything could refuse it. This runs before the body is read.
+    if (request.has_header("Transfer-Encoding")) {
+      response.set_header("Connection", "close");
+      send(response, problem(411, "", "", "send the body with a Content-Length (at most " +
+                                              std::to_string(kMaxBodyBytes) + " bytes), not in chunks"));
+      return httplib::Server::HandlerResponse::Handled;
+    }
     return httplib::Server::HandlerResponse::Unhandled;
   });
 
