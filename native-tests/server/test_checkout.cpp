@@ -105,6 +105,7 @@ TEST_CASE("tampered checkouts get 409 or 422 and record nothing") {
     const Reply currency = checkout(client, euros, shown, unique_key("euros"));
     REQUIRE(currency.status == 422);
     CHECK(currency.json()["error"]["code"] == "currency_mismatch");
+    CHECK(currency.json()["error"]["path"] == "/request/currency");
   }
   // Nothing above claimed TAMPER, and a refused key stays free for a corrected retry.
   const Reply corrected = checkout(client, request, honest, reused_key);

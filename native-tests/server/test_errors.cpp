@@ -72,6 +72,17 @@ TEST_CASE("malformed, invalid, deep and oversized bodies are problems, never cra
   require_problem(post(client, "/api/coupons/check", R"({"code": "A", "extra": 1})"), 422, "invalid_body");
   require_problem(post(client, "/api/coupons/check", R"({"code": 5})"), 422, "invalid_body");
 
+  // A customer id is stored with the order, and no database should be asked to keep a NUL.
+  json controlled = basket({{"E7247", 1}});
+  controlled["customer"] = {{"id", std::string("c-\0-1", 5)}};
+  const Reply previewed = post(client, "/api/price", controlled.dump());
+  require_problem(previewed, 422, "invalid_request");
+  CHECK(previewed.json()["error"]["path"] == "/customer/id");
+  const Reply verified = post(client, "/api/checkout/verify", json{{"request", controlled}, {"shown", {{"total", 1}}}}.dump(),
+                              {{"Idempotency-Key", "controlled"}});
+  require_problem(verified, 422, "invalid_request");
+  CHECK(verified.json()["error"]["path"] == "/request/customer/id");
+
   // The server is still well after all of it.
   CHECK(get(client, "/readyz").status == 200);
 }

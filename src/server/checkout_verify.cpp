@@ -91,7 +91,7 @@ Answer verify_checkout(ServiceState& state, const std::string& body, const std::
   if (!request) return document_problem(request.error());
 
   const auto snapshot = state.snapshot.get();
-  if (auto untrusted = make_trusted(*snapshot, state.referrals, *request, "/request/lines")) return std::move(*untrusted);
+  if (auto untrusted = make_trusted(*snapshot, state.referrals, *request, "/request")) return std::move(*untrusted);
   request->options.max_nudges = 0;
   request->options.explain = false;
 

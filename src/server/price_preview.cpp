@@ -19,7 +19,7 @@ Answer price_preview(ServiceState& state, const std::string& body, const std::st
     }
   }
   const auto snapshot = state.snapshot.get();
-  if (auto untrusted = make_trusted(*snapshot, state.referrals, *request, "/lines")) return std::move(*untrusted);
+  if (auto untrusted = make_trusted(*snapshot, state.referrals, *request, "")) return std::move(*untrusted);
   fill_usage(snapshot->rules, snapshot->usage_limited, *state.store, *request);
   const auto result = price(snapshot->rules, *request);
   if (!result) return document_problem(result.error());

@@ -1,5 +1,6 @@
 #include "server/trusted_request.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 namespace till::server {
@@ -44,16 +45,22 @@ void fill_usage(const RuleSet& rules, const std::vector<std::string>& usage_limi
 }
 
 std::optional<Answer> make_trusted(const Snapshot& snapshot, const ReferralTokens& referrals, Request& request,
-                                   const std::string& lines_pointer) {
+                                   const std::string& at) {
   if (request.currency != snapshot.rules.currency) {
-    return document_problem({ErrorCode::currency_mismatch, "request", "/currency",
+    return document_problem({ErrorCode::currency_mismatch, "request", at + "/currency",
                              "currency must be " + snapshot.rules.currency + " (got " + request.currency + ")"});
+  }
+  if (request.customer && request.customer->id &&
+      std::any_of(request.customer->id->begin(), request.customer->id->end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; })) {
+    return document_problem({ErrorCode::invalid_request, "request", at + "/customer/id",
+                             "the customer id must not contain control characters"});
   }
   if (const auto unknown = apply_catalogue(snapshot.catalogue, request)) {
     const std::string& sku = request.lines[*unknown].sku;
     return problem(422, "unknown_sku", "A line's sku is not in the catalogue",
                    "line " + std::to_string(*unknown) + ": sku \"" + sku + "\" is not sold here",
-                   {{"sku", sku}, {"path", lines_pointer + "/" + std::to_string(*unknown) + "/sku"}});
+                   {{"sku", sku}, {"path", at + "/lines/" + std::to_string(*unknown) + "/sku"}});
   }
   request.now = server_now();
   if (request.referral_token) {

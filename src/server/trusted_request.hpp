@@ -33,10 +33,12 @@ void fill_usage(const RuleSet& rules, const std::vector<std::string>& usage_limi
                 Request& request);
 
 /// What both pricing endpoints do before pricing: the currency checked (422 currency_mismatch, as the
-/// catalogue's prices are in the rule set's currency), apply_catalogue, `now` set to server_now(), and a
-/// referral dropped unless its token is valid, unexpired and not the shopper's own (§9). Returns a 422
-/// unknown_sku problem, whose pointer starts with `lines_pointer`, when a sku is not in the catalogue.
+/// catalogue's prices are in the rule set's currency), a customer id with a control character refused
+/// (422 invalid_request: it is stored, and PostgreSQL cannot hold a NUL), apply_catalogue, `now` set to
+/// server_now(), and a referral dropped unless its token is valid, unexpired and not the shopper's own
+/// (§9). Returns a 422 unknown_sku problem when a sku is not in the catalogue. Every pointer in a problem
+/// starts with `at`, where the request sits in the body ("" or "/request").
 std::optional<Answer> make_trusted(const Snapshot& snapshot, const ReferralTokens& referrals, Request& request,
-                                   const std::string& lines_pointer);
+                                   const std::string& at);
 
 }  // namespace till::server
