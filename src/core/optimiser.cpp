@@ -13,11 +13,11 @@
 // budget the search stops with the best found so far (deterministically: the order of the search never
 // depends on time or on hashing).
 #include <algorithm>
+#include <bit>
 #include <map>
-#include <string>
-#include <unordered_set>
 #include <numeric>
 
+#include "core/key_table.hpp"
 #include "core/rewards/item_reward.hpp"
 #include "core/rewards/scalar_reward.hpp"
 #include "core/selection.hpp"
@@ -90,7 +90,7 @@ class Search {
       Working w = start_working(ctx_);
       std::vector<int> seq;
       std::vector<std::uint8_t> in_seq(items_.size(), 0);
-      visited_.clear();
+      start_component(component);
       dfs_component(component, others_more(k), w, seq, in_seq);
       if (out_of_steps()) break;
       std::stable_sort(component.outcomes.begin(), component.outcomes.end(),
@@ -136,11 +136,14 @@ class Search {
     std::vector<int> stackables;  // promotion indexes, in item_stackables_ order
   };
 
-  // Lines joined by the item promotions that could use them, with those promotions.
+  // Lines joined by the item promotions that could use them, with those promotions. A set of the
+  // component's units is `words` 64-bit words, bit j standing for units[j].
   struct Component {
     std::vector<std::size_t> items;       // indexes into items_
     std::vector<int> stackables;          // promotion indexes, in item_stackables_ order
     std::vector<std::int32_t> units;      // the component's units, in basket order
+    std::size_t words = 0;
+    std::vector<std::uint64_t> reach;     // per entry of `items`: the set of units on the lines it could use
     Money bound = 0;                      // upper bound of its item discount, before it is searched
     bool searched = false;
     std::vector<Outcome> outcomes;        // once searched: from the largest discount down
@@ -156,7 +159,25 @@ class Search {
   std::vector<std::vector<Money>> line_bound_;  // per item candidate, per line: bound per free unit
   std::vector<Money> item_cap_;                 // per item candidate: its max_discount, or 10^12
   std::vector<Money> stackable_line_bound_;     // per line: what all item stackables could take off a unit
-  std::unordered_set<std::string> visited_;    // item states already searched (see state_key)
+
+  // The component search's memo tables (see start_component). In it, a free unit is always at its regular
+  // price (stackables, the only promotions that lower a unit without taking it, apply after it), so what an
+  // item promotion takes depends only on which of its units are free: it is computed once per such pool.
+  struct Take {
+    Money amount = 0;
+    std::vector<std::uint64_t> used;                      // a set of the component's units
+    std::vector<std::pair<std::int32_t, Money>> discounts;  // (basket unit, what it takes off it)
+  };
+  KeyTable pool_ids_;                    // (entry k of the component's items, pool) -> index into pool_take_
+  std::vector<std::int32_t> pool_take_;  // per pool: the id of what it takes there, or -1 when nothing
+  KeyTable take_ids_;                    // (k, tier, units used, discounts) -> take id: equal takes, one id
+  std::vector<Take> takes_;              // per take id
+  KeyTable states_;                      // item states already searched: state_ of each
+  std::vector<std::uint64_t> state_;     // per entry k: the id + 1 of what it took, or 0 when not applied
+  std::vector<std::uint64_t> free_;      // the component's units no item promotion took
+  std::vector<std::uint64_t> scratch_key_;
+  std::vector<std::int32_t> scratch_units_;
+  std::vector<std::int32_t> unit_slot_;  // per basket unit: its index in its component's units
   std::vector<int> item_stackables_, orders_, order_stackables_, shippings_, shipping_stackables_, gifts_;
   std::map<Money, Money> rest_memo_;  // merchandise after items -> best order + shipping + gift benefit
   std::vector<Money> tail_thresholds_;            // sorted min_subtotals of shipping and gift tiers
@@ -208,27 +229,6 @@ class Search {
     std::sort(tail_thresholds_.begin(), tail_thresholds_.end());
     tail_thresholds_.erase(std::unique(tail_thresholds_.begin(), tail_thresholds_.end()), tail_thresholds_.end());
     tail_memo_.assign(tail_thresholds_.size() + 1, std::nullopt);
-  }
-
-  // Everything the rest of the search depends on about a component's item state, including what the
-  // tie-breaks read: the applied promotions with their tiers and units, and its units' prices. Two orders that reach the
-  // same key have the same future, so the second is not searched again.
-  std::string state_key(const Component& component, const Working& w) const {
-    std::vector<const AppliedPromotion*> applied;
-    for (const AppliedPromotion& a : w.applied) applied.push_back(&a);
-    std::sort(applied.begin(), applied.end(),
-              [](const AppliedPromotion* a, const AppliedPromotion* b) { return a->promotion < b->promotion; });
-    std::string key;
-    auto put = [&key](std::int64_t v) { key.append(reinterpret_cast<const char*>(&v), sizeof v); };
-    for (const AppliedPromotion* a : applied) {
-      put(a->promotion);
-      put(a->tier);
-      put(static_cast<std::int64_t>(a->units.size()));
-      for (std::int32_t u : a->units) put(u);
-    }
-    put(-1);
-    for (std::int32_t u : component.units) put(w.prices[static_cast<std::size_t>(u)]);
-    return key;
   }
 
   // An upper bound of a component's whole item discount in any extension of this state of it (with its
@@ -534,6 +534,19 @@ class Search {
       const std::size_t l = static_cast<std::size_t>(ctx_.basket.unit_line[u]);
       if (index_of_root[root(l)]) component_of(l).units.push_back(u);
     }
+    unit_slot_.assign(static_cast<std::size_t>(ctx_.basket.unit_count()), -1);
+    for (Component& component : components_) {
+      component.words = (component.units.size() + 63) / 64;
+      component.reach.assign(component.items.size() * component.words, 0);
+      for (std::size_t j = 0; j < component.units.size(); ++j) {
+        const std::int32_t u = component.units[j];
+        unit_slot_[static_cast<std::size_t>(u)] = static_cast<std::int32_t>(j);
+        const std::size_t line = static_cast<std::size_t>(ctx_.basket.unit_line[u]);
+        for (std::size_t k = 0; k < component.items.size(); ++k)
+          if (ctx_.facts[static_cast<std::size_t>(items_[component.items[k]])].lines[line])
+            component.reach[k * component.words + j / 64] |= std::uint64_t{1} << (j % 64);
+      }
+    }
     const Working fresh = start_working(ctx_);
     const std::vector<std::uint8_t> none(items_.size(), 0);
     for (Component& component : components_) component.bound = component_bound(component, fresh, none, true);
@@ -553,10 +566,11 @@ class Search {
     return more;
   }
 
-  // Searches one component's item states from `w` (which holds only this component's promotions), adding
-  // an outcome for each state worth stopping at and each subset of its stackables. The other components
-  // may add anything from 0 to `others` to the item discount, which the bounds allow for.
-  void dfs_component(Component& component, Money others, const Working& w, std::vector<int>& seq,
+  // Searches one component's item states from `w` (which holds only this component's promotions, as
+  // free_ and state_ do), adding an outcome for each state worth stopping at and each subset of its
+  // stackables. The other components may add anything from 0 to `others` to the item discount, which the
+  // bounds allow for. Changes `w` while it searches and restores it before it returns.
+  void dfs_component(Component& component, Money others, Working& w, std::vector<int>& seq,
                      std::vector<std::uint8_t>& in_seq) {
     if (out_of_steps()) return;
     const Money merchandise = ctx_.basket.subtotal - w.item_discount;
@@ -570,19 +584,104 @@ class Search {
       for (int c : seq) outcome.sequence.push_back(items_[static_cast<std::size_t>(c)]);
       each_stackable_subset(component, w, 0, outcome);
     }
-    for (std::size_t c : component.items) {
+    for (std::size_t k = 0; k < component.items.size(); ++k) {
       if (out_of_steps()) return;
+      const std::size_t c = component.items[k];
       if (in_seq[c]) continue;
-      Working next = w;
-      if (!apply_item(ctx_, next, items_[c], false, &steps_)) continue;
+      const std::int32_t id = take_from_free(component, k);
+      if (id < 0) continue;
       steps_ += static_cast<std::int64_t>(component.units.size() / 8) + 1;
-      if (!visited_.insert(state_key(component, next)).second) continue;
-      seq.push_back(static_cast<int>(c));
-      in_seq[c] = 1;
-      dfs_component(component, others, next, seq, in_seq);
-      in_seq[c] = 0;
-      seq.pop_back();
+      state_[k] = static_cast<std::uint64_t>(id) + 1;
+      bool inserted = false;
+      states_.find_or_insert(state_.data(), state_.size(), inserted);
+      if (inserted) {
+        apply_take(component, w, static_cast<std::size_t>(id), true);
+        seq.push_back(static_cast<int>(c));
+        in_seq[c] = 1;
+        dfs_component(component, others, w, seq, in_seq);
+        in_seq[c] = 0;
+        seq.pop_back();
+        apply_take(component, w, static_cast<std::size_t>(id), false);
+      }
+      state_[k] = 0;
     }
+  }
+
+  // Empties the memo tables for a search of `component`, from none of its units taken.
+  void start_component(const Component& component) {
+    pool_ids_.clear();
+    pool_take_.clear();
+    take_ids_.clear();
+    takes_.clear();
+    states_.clear();
+    state_.assign(component.items.size(), 0);
+    free_.assign(component.words, 0);
+    for (std::size_t j = 0; j < component.units.size(); ++j) free_[j / 64] |= std::uint64_t{1} << (j % 64);
+  }
+
+  // The id of what the component's k-th item promotion takes from its free units (in takes_), or -1 when
+  // it gives nothing there.
+  std::int32_t take_from_free(const Component& component, std::size_t k) {
+    std::vector<std::uint64_t>& key = scratch_key_;
+    key.assign(1, k);
+    bool any = false;
+    for (std::size_t i = 0; i < component.words; ++i) {
+      const std::uint64_t pool = free_[i] & component.reach[k * component.words + i];
+      any = any || pool != 0;
+      key.push_back(pool);
+    }
+    ++steps_;
+    if (!any) return -1;
+    bool inserted = false;
+    const std::uint32_t pool_id = pool_ids_.find_or_insert(key.data(), key.size(), inserted);
+    if (inserted) pool_take_.push_back(compute_take(component, k));
+    return pool_take_[pool_id];
+  }
+
+  // What the k-th item promotion takes from scratch_key_'s pool, at regular prices, interned in takes_.
+  std::int32_t compute_take(const Component& component, std::size_t k) {
+    std::vector<std::int32_t>& pool = scratch_units_;
+    pool.clear();
+    for (std::size_t i = 0; i < component.words; ++i)
+      for (std::uint64_t bits = scratch_key_[i + 1]; bits != 0; bits &= bits - 1)
+        pool.push_back(component.units[i * 64 + static_cast<std::size_t>(std::countr_zero(bits))]);
+    steps_ += static_cast<std::int64_t>(pool.size()) + 1;
+    const std::optional<ItemChoice> choice =
+        choose_item_take(ctx_, items_[component.items[k]], ctx_.basket.unit_regular, pool);
+    if (!choice) return -1;
+    Take take;
+    take.amount = choice->take.total;
+    take.used.assign(component.words, 0);
+    for (std::int32_t u : choice->take.used) {
+      const auto j = static_cast<std::size_t>(unit_slot_[static_cast<std::size_t>(u)]);
+      take.used[j / 64] |= std::uint64_t{1} << (j % 64);
+    }
+    std::vector<std::uint64_t> key = {k, static_cast<std::uint64_t>(choice->tier)};
+    key.insert(key.end(), take.used.begin(), take.used.end());
+    for (std::size_t i = 0; i < choice->take.discounted.size(); ++i) {
+      take.discounts.emplace_back(choice->take.discounted[i], choice->take.discounts[i]);
+      key.push_back(static_cast<std::uint64_t>(choice->take.discounted[i]));
+      key.push_back(static_cast<std::uint64_t>(choice->take.discounts[i]));
+    }
+    bool inserted = false;
+    const std::uint32_t id = take_ids_.find_or_insert(key.data(), key.size(), inserted);
+    if (inserted) takes_.push_back(std::move(take));
+    return static_cast<std::int32_t>(id);
+  }
+
+  // Applies take `id` to `w` and free_ (`forward`), or undoes it.
+  void apply_take(const Component& component, Working& w, std::size_t id, bool forward) {
+    const Take& take = takes_[id];
+    for (std::size_t i = 0; i < component.words; ++i) {
+      if (forward) free_[i] &= ~take.used[i];
+      else free_[i] |= take.used[i];
+      for (std::uint64_t bits = take.used[i]; bits != 0; bits &= bits - 1) {
+        const std::int32_t u = component.units[i * 64 + static_cast<std::size_t>(std::countr_zero(bits))];
+        w.taken[static_cast<std::size_t>(u)] = forward ? 1 : 0;
+      }
+    }
+    for (const auto& [u, off] : take.discounts) w.prices[static_cast<std::size_t>(u)] += forward ? -off : off;
+    w.item_discount += forward ? take.amount : -take.amount;
   }
 
   // Adds `outcome` with every subset of the component's stackables from the i-th on, applied on `w`.

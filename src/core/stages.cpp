@@ -20,8 +20,24 @@ bool tier_condition_holds(const PricingContext& context, int p, int tier, Money 
   return !t.condition.min_subtotal || measure >= *t.condition.min_subtotal;
 }
 
-bool apply_item(const PricingContext& context, Working& w, int p, bool stackable, std::int64_t* steps) {
+std::optional<ItemChoice> choose_item_take(const PricingContext& context, int p, const std::vector<Money>& prices,
+                                           const std::vector<std::int32_t>& pool) {
+  if (pool.empty()) return std::nullopt;
   const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
+  const PromotionFacts& facts = context.facts[static_cast<std::size_t>(p)];
+  std::optional<ItemChoice> best;
+  for (int t = 0; t < static_cast<int>(promo.tiers.size()); ++t) {
+    if (!tier_condition_holds(context, p, t, context.basket.subtotal)) continue;
+    const TierFacts& tf = facts.tiers[static_cast<std::size_t>(t)];
+    const ItemInput input{context.basket, prices, pool, tf.matches, tf.get_matches, promo.max_applications,
+                          context.rules->rounding};
+    ItemTake take = take_item_reward(promo.tiers[static_cast<std::size_t>(t)].reward, promo.max_discount, input);
+    if (take.total > 0 && (!best || take.total >= best->take.total)) best = ItemChoice{t, std::move(take)};
+  }
+  return best;
+}
+
+bool apply_item(const PricingContext& context, Working& w, int p, bool stackable, std::int64_t* steps) {
   const PromotionFacts& facts = context.facts[static_cast<std::size_t>(p)];
   const Basket& basket = context.basket;
 
@@ -34,37 +50,25 @@ bool apply_item(const PricingContext& context, Working& w, int p, bool stackable
       if (stackable || !w.taken[static_cast<std::size_t>(u)]) pool.push_back(u);
   }
   if (steps) *steps += static_cast<std::int64_t>(pool.size()) + 1;
-  if (pool.empty()) return false;
-
-  std::optional<ItemTake> best;
-  int best_tier = 0;
-  for (int t = 0; t < static_cast<int>(promo.tiers.size()); ++t) {
-    if (!tier_condition_holds(context, p, t, basket.subtotal)) continue;
-    const TierFacts& tf = facts.tiers[static_cast<std::size_t>(t)];
-    const ItemInput input{basket, w.prices, pool, tf.matches, tf.get_matches, promo.max_applications,
-                          context.rules->rounding};
-    ItemTake take = take_item_reward(promo.tiers[static_cast<std::size_t>(t)].reward, promo.max_discount, input);
-    if (take.total > 0 && (!best || take.total >= best->total)) {
-      best = std::move(take);
-      best_tier = t;
-    }
-  }
+  std::optional<ItemChoice> best = choose_item_take(context, p, w.prices, pool);
   if (!best) return false;
+  const int best_tier = best->tier;
+  const ItemTake& take = best->take;
 
   AppliedPromotion applied;
   applied.promotion = p;
   applied.tier = best_tier;
-  applied.amount = best->total;
+  applied.amount = take.total;
   applied.line_amounts.assign(context.request->lines.size(), 0);
-  for (std::size_t i = 0; i < best->discounted.size(); ++i) {
-    const std::int32_t u = best->discounted[i];
-    w.prices[static_cast<std::size_t>(u)] -= best->discounts[i];
-    applied.line_amounts[static_cast<std::size_t>(basket.unit_line[u])] += best->discounts[i];
+  for (std::size_t i = 0; i < take.discounted.size(); ++i) {
+    const std::int32_t u = take.discounted[i];
+    w.prices[static_cast<std::size_t>(u)] -= take.discounts[i];
+    applied.line_amounts[static_cast<std::size_t>(basket.unit_line[u])] += take.discounts[i];
   }
   if (!stackable)
-    for (std::int32_t u : best->used) w.taken[static_cast<std::size_t>(u)] = 1;
-  applied.units = stackable ? best->discounted : best->used;
-  w.item_discount += best->total;
+    for (std::int32_t u : take.used) w.taken[static_cast<std::size_t>(u)] = 1;
+  applied.units = stackable ? take.discounted : take.used;
+  w.item_discount += take.total;
   w.applied.push_back(std::move(applied));
   return true;
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/combination.hpp"
+#include "core/rewards/item_reward.hpp"
 
 namespace till {
 
@@ -35,6 +36,15 @@ struct TierChoice {
 
 /// Does tier `tier` of promotion `p` hold with its class's `min_subtotal` measured as `measure` (§5.2)?
 bool tier_condition_holds(const PricingContext& context, int p, int tier, Money measure);
+
+/// What item promotion `p` would take from `pool` (ascending units it may use) at `prices`, with the
+/// tier that gives the most (ties: the later tier); nullopt when no tier gives anything.
+struct ItemChoice {
+  int tier = 0;
+  ItemTake take;
+};
+std::optional<ItemChoice> choose_item_take(const PricingContext& context, int p, const std::vector<Money>& prices,
+                                           const std::vector<std::int32_t>& pool);
 
 /// Applies item promotion `p`: a non-stackable one takes from the units no non-stackable one took and marks
 /// them taken; a stackable one applies to every matching unit on what is left of its price. Uses the tier
