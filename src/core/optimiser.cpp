@@ -144,6 +144,9 @@ class Search {
     std::vector<std::int32_t> units;      // the component's units, in basket order
     std::size_t words = 0;
     std::vector<std::uint64_t> reach;     // per entry of `items`: the set of units on the lines it could use
+    std::vector<std::size_t> lines;       // the component's lines, in basket order
+    std::vector<std::size_t> unit_line;   // per unit: its line's index in `lines`
+    std::vector<Money> line_bound;        // per entry of `items`, per entry of `lines`: its line_bound_
     Money bound = 0;                      // upper bound of its item discount, before it is searched
     bool searched = false;
     std::vector<Outcome> outcomes;        // once searched: from the largest discount down
@@ -237,7 +240,7 @@ class Search {
   // remaining candidate and every stackable could take off it, but never more than its price.
   Money component_bound(const Component& component, const Working& w, const std::vector<std::uint8_t>& in_seq,
                         bool more_items) {
-    const std::size_t lines = ctx_.request->lines.size();
+    const std::size_t lines = component.lines.size();
     Money by_promotion = 0;
     for (int p : component.stackables) by_promotion += take_bound(w, p, true);
     // Scratch buffers kept across calls: this runs at every node of the search.
@@ -246,23 +249,26 @@ class Search {
     if (more_items) {
       std::vector<std::int64_t>& free = scratch_free_;
       free.assign(lines, 0);
-      for (std::int32_t u : component.units)
-        if (!w.taken[static_cast<std::size_t>(u)]) ++free[static_cast<std::size_t>(ctx_.basket.unit_line[u])];
-      for (std::size_t c : component.items) {
+      for (std::size_t j = 0; j < component.units.size(); ++j)
+        if (!w.taken[static_cast<std::size_t>(component.units[j])]) ++free[component.unit_line[j]];
+      for (std::size_t k = 0; k < component.items.size(); ++k) {
+        const std::size_t c = component.items[k];
         if (in_seq[c]) continue;
+        const Money* bound = &component.line_bound[k * lines];
         Money most = 0;
         for (std::size_t l = 0; l < lines; ++l) {
-          best_line[l] = std::max(best_line[l], line_bound_[c][l]);
-          most += line_bound_[c][l] * free[l];
+          best_line[l] = std::max(best_line[l], bound[l]);
+          most += bound[l] * free[l];
         }
         by_promotion += std::min(most, item_cap_[c]);
       }
     }
     Money by_unit = 0;
-    for (std::int32_t u : component.units) {
-      const std::size_t l = static_cast<std::size_t>(ctx_.basket.unit_line[u]);
-      const Money unit = (w.taken[static_cast<std::size_t>(u)] ? 0 : best_line[l]) + stackable_line_bound_[l];
-      by_unit += std::min(w.prices[static_cast<std::size_t>(u)], unit);
+    for (std::size_t j = 0; j < component.units.size(); ++j) {
+      const auto u = static_cast<std::size_t>(component.units[j]);
+      const std::size_t l = component.unit_line[j];
+      const Money unit = (w.taken[u] ? 0 : best_line[l]) + stackable_line_bound_[component.lines[l]];
+      by_unit += std::min(w.prices[u], unit);
     }
     steps_ += static_cast<std::int64_t>(component.items.size()) + static_cast<std::int64_t>(component.units.size()) / 8;
     return w.item_discount + std::min(by_promotion, by_unit);
@@ -536,6 +542,13 @@ class Search {
     }
     unit_slot_.assign(static_cast<std::size_t>(ctx_.basket.unit_count()), -1);
     for (Component& component : components_) {
+      for (std::int32_t u : component.units) {
+        const auto line = static_cast<std::size_t>(ctx_.basket.unit_line[u]);
+        if (component.lines.empty() || component.lines.back() != line) component.lines.push_back(line);
+        component.unit_line.push_back(component.lines.size() - 1);
+      }
+      for (std::size_t c : component.items)
+        for (std::size_t line : component.lines) component.line_bound.push_back(line_bound_[c][line]);
       component.words = (component.units.size() + 63) / 64;
       component.reach.assign(component.items.size() * component.words, 0);
       for (std::size_t j = 0; j < component.units.size(); ++j) {
