@@ -27,7 +27,8 @@ struct Probe {
   bool applied = false;
   int tier = 0;
   Money amount = 0;   // what p gives (its gifts' worth for a gift promotion)
-  Money measure = 0;  // what p's class measures min_subtotal on (§5.2)
+  Money measure = 0;  // what p's class measures min_subtotal on (§5.2); the regular subtotal, an upper
+                      // bound of it, when p could not apply at all and so the basket was not priced
 };
 
 Money class_measure(const PricingContext& context, RewardClass cls, const Priced& priced) {
@@ -60,6 +61,8 @@ Probe probe(const PricingContext& base, const Request& request, int p, Prober& p
   --prober.left;
   const RuleSet& rules = *base.rules;
   const PricingContext context = extend_context(base, request);
+  // Only a candidate can apply (combination.hpp), so a promotion that is not one needs no search.
+  if (!context.candidate[static_cast<std::size_t>(p)]) return Probe{false, 0, 0, context.basket.subtotal};
   const Selected selected = select(context, prober.limits, prober.hint);
   const Promotion& promo = rules.promotions[static_cast<std::size_t>(p)];
   Probe out;
