@@ -153,7 +153,6 @@ class Search {
   };
   std::vector<Component> components_;
   std::vector<Money> scratch_best_line_;      // component_bound's, per line
-  std::vector<std::int64_t> scratch_free_;    // component_bound's, per line
   std::vector<std::int32_t> scratch_pool_;    // take_bound's units
   std::vector<Money> suffix_max_;             // per component: the most the components from it on can take
   std::vector<const Outcome*> chosen_;        // per component: the outcome of the combination being built
@@ -171,8 +170,14 @@ class Search {
     std::vector<std::uint64_t> used;                      // a set of the component's units
     std::vector<std::pair<std::int32_t, Money>> discounts;  // (basket unit, what it takes off it)
   };
-  KeyTable pool_ids_;                    // (entry k of the component's items, pool) -> index into pool_take_
-  std::vector<std::int32_t> pool_take_;  // per pool: the id of what it takes there, or -1 when nothing
+  struct PoolEntry {
+    std::int32_t take = -1;  // the id of what it takes from the pool, or -1 when it gives nothing there
+    Money bound = 0;         // take_bound there: at most what it can take from the pool or any part of it
+  };
+  KeyTable pool_ids_;                    // (entry k of the component's items, pool) -> index into pool_entries_
+  std::vector<PoolEntry> pool_entries_;  // per pool id
+  std::vector<std::vector<PoolEntry>> node_entries_;  // per depth of the search: each entry k's PoolEntry
+  std::vector<std::vector<Money>> node_bounds_;       // per depth: each entry k's bound (0 once applied)
   KeyTable take_ids_;                    // (k, tier, units used, discounts) -> take id: equal takes, one id
   std::vector<Take> takes_;              // per take id
   KeyTable states_;                      // item states already searched: state_ of each
@@ -234,33 +239,22 @@ class Search {
     tail_memo_.assign(tail_thresholds_.size() + 1, std::nullopt);
   }
 
-  // An upper bound of a component's whole item discount in any extension of this state of it (with its
-  // non-stackable candidates not yet applied when `more_items`, else with none), its stackables included.
-  // Two bounds, the smaller used: what each promotion could still take, summed; and per unit, what the best
-  // remaining candidate and every stackable could take off it, but never more than its price.
-  Money component_bound(const Component& component, const Working& w, const std::vector<std::uint8_t>& in_seq,
-                        bool more_items) {
+  // An upper bound of a component's whole item discount in any extension of this state of it, given
+  // `by_promotion`, a bound of what its stackables and (when `more_items`) its non-stackable candidates not
+  // yet applied could still take, summed. The smaller of that and a bound per unit is used: per unit, what
+  // the best remaining candidate (one with `bounds[k]` > 0) and every stackable could take off it, but
+  // never more than its price.
+  Money component_bound(const Component& component, const Working& w, const std::vector<Money>& bounds,
+                        Money by_promotion, bool more_items) {
     const std::size_t lines = component.lines.size();
-    Money by_promotion = 0;
-    for (int p : component.stackables) by_promotion += take_bound(w, p, true);
-    // Scratch buffers kept across calls: this runs at every node of the search.
+    // A scratch buffer kept across calls: this runs at every node of the search.
     std::vector<Money>& best_line = scratch_best_line_;
     best_line.assign(lines, 0);
     if (more_items) {
-      std::vector<std::int64_t>& free = scratch_free_;
-      free.assign(lines, 0);
-      for (std::size_t j = 0; j < component.units.size(); ++j)
-        if (!w.taken[static_cast<std::size_t>(component.units[j])]) ++free[component.unit_line[j]];
       for (std::size_t k = 0; k < component.items.size(); ++k) {
-        const std::size_t c = component.items[k];
-        if (in_seq[c]) continue;
+        if (bounds[k] <= 0) continue;
         const Money* bound = &component.line_bound[k * lines];
-        Money most = 0;
-        for (std::size_t l = 0; l < lines; ++l) {
-          best_line[l] = std::max(best_line[l], bound[l]);
-          most += bound[l] * free[l];
-        }
-        by_promotion += std::min(most, item_cap_[c]);
+        for (std::size_t l = 0; l < lines; ++l) best_line[l] = std::max(best_line[l], bound[l]);
       }
     }
     Money by_unit = 0;
@@ -561,8 +555,16 @@ class Search {
       }
     }
     const Working fresh = start_working(ctx_);
-    const std::vector<std::uint8_t> none(items_.size(), 0);
-    for (Component& component : components_) component.bound = component_bound(component, fresh, none, true);
+    for (Component& component : components_) {
+      std::vector<Money> bounds;
+      Money by_promotion = 0;
+      for (std::size_t c : component.items) {
+        bounds.push_back(take_bound(fresh, items_[c], false));
+        by_promotion += bounds.back();
+      }
+      for (int p : component.stackables) by_promotion += take_bound(fresh, p, true);
+      component.bound = component_bound(component, fresh, bounds, by_promotion, true);
+    }
   }
 
   // The most a component can take: its largest outcome once searched, its bound before.
@@ -586,12 +588,29 @@ class Search {
   void dfs_component(Component& component, Money others, Working& w, std::vector<int>& seq,
                      std::vector<std::uint8_t>& in_seq) {
     if (out_of_steps()) return;
+    const std::size_t depth = seq.size();
+    if (node_entries_.size() <= depth) {
+      node_entries_.resize(depth + 1);
+      node_bounds_.resize(depth + 1);
+    }
+    node_entries_[depth].assign(component.items.size(), PoolEntry{});
+    node_bounds_[depth].assign(component.items.size(), 0);
+    Money items_bound = 0;
+    for (std::size_t k = 0; k < component.items.size(); ++k) {
+      if (in_seq[component.items[k]]) continue;
+      const PoolEntry entry = pool_entry(component, k, w);
+      node_entries_[depth][k] = entry;
+      node_bounds_[depth][k] = entry.bound;
+      items_bound += entry.bound;
+    }
+    Money stackables_bound = 0;
+    for (int p : component.stackables) stackables_bound += take_bound(w, p, true);
     const Money merchandise = ctx_.basket.subtotal - w.item_discount;
-    const Money with_more = component_bound(component, w, in_seq, true);
+    const Money with_more = component_bound(component, w, node_bounds_[depth], items_bound + stackables_bound, true);
     if (!worth_exploring(joint_bound(w.item_discount, with_more - w.item_discount + others, merchandise))) return;
 
     // Stop here: the component's item sequence is complete.
-    const Money without_more = component_bound(component, w, in_seq, false);
+    const Money without_more = component_bound(component, w, node_bounds_[depth], stackables_bound, false);
     if (worth_exploring(joint_bound(w.item_discount, without_more - w.item_discount + others, merchandise))) {
       Outcome outcome;
       for (int c : seq) outcome.sequence.push_back(items_[static_cast<std::size_t>(c)]);
@@ -601,7 +620,7 @@ class Search {
       if (out_of_steps()) return;
       const std::size_t c = component.items[k];
       if (in_seq[c]) continue;
-      const std::int32_t id = take_from_free(component, k);
+      const std::int32_t id = node_entries_[depth][k].take;
       if (id < 0) continue;
       steps_ += static_cast<std::int64_t>(component.units.size() / 8) + 1;
       state_[k] = static_cast<std::uint64_t>(id) + 1;
@@ -623,7 +642,7 @@ class Search {
   // Empties the memo tables for a search of `component`, from none of its units taken.
   void start_component(const Component& component) {
     pool_ids_.clear();
-    pool_take_.clear();
+    pool_entries_.clear();
     take_ids_.clear();
     takes_.clear();
     states_.clear();
@@ -632,9 +651,8 @@ class Search {
     for (std::size_t j = 0; j < component.units.size(); ++j) free_[j / 64] |= std::uint64_t{1} << (j % 64);
   }
 
-  // The id of what the component's k-th item promotion takes from its free units (in takes_), or -1 when
-  // it gives nothing there.
-  std::int32_t take_from_free(const Component& component, std::size_t k) {
+  // What the component's k-th item promotion could do with its free units (w's untaken ones).
+  PoolEntry pool_entry(const Component& component, std::size_t k, const Working& w) {
     std::vector<std::uint64_t>& key = scratch_key_;
     key.assign(1, k);
     bool any = false;
@@ -644,11 +662,16 @@ class Search {
       key.push_back(pool);
     }
     ++steps_;
-    if (!any) return -1;
+    if (!any) return PoolEntry{};
     bool inserted = false;
-    const std::uint32_t pool_id = pool_ids_.find_or_insert(key.data(), key.size(), inserted);
-    if (inserted) pool_take_.push_back(compute_take(component, k));
-    return pool_take_[pool_id];
+    const std::uint32_t id = pool_ids_.find_or_insert(key.data(), key.size(), inserted);
+    if (inserted) {
+      PoolEntry entry;
+      entry.take = compute_take(component, k);
+      if (entry.take >= 0) entry.bound = take_bound(w, items_[component.items[k]], false);
+      pool_entries_.push_back(entry);
+    }
+    return pool_entries_[id];
   }
 
   // What the k-th item promotion takes from scratch_key_'s pool, at regular prices, interned in takes_.
