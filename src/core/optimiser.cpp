@@ -190,7 +190,14 @@ class Search {
   std::map<Money, Money> rest_memo_;  // merchandise after items -> best order + shipping + gift benefit
   std::vector<Money> tail_thresholds_;            // sorted min_subtotals of shipping and gift tiers
   std::vector<std::optional<Money>> tail_memo_;  // per band of tail_thresholds_: best shipping + gifts
-  std::map<std::pair<Money, Money>, Money> joint_memo_;  // (after_items, more) -> bound beyond the items  // merchandise after orders -> best shipping + gift benefit
+  // One order configuration valid at some merchandise after items: its promotions, and the most shipping
+  // and gifts can give after its discount there.
+  struct OrderConfig {
+    std::optional<int> promotion;
+    std::vector<int> stackables;
+    Money tail = 0;
+  };
+  std::map<Money, std::vector<OrderConfig>> order_configs_memo_;  // merchandise after items -> its configurations
 
   std::optional<Money> best_benefit_;
   Combination best_;
@@ -436,27 +443,44 @@ class Search {
     return promo.max_discount ? std::min(most, *promo.max_discount) : most;
   }
 
+  // worth_exploring(joint_bound(...)), without working the bound out when a cheaper figure below it is
+  // already worth exploring: the configuration with no order promotion alone gives the bound
+  // item_discount + more + tail_value(after_items) (its shipping and gifts on the untouched merchandise).
+  bool jointly_worth_exploring(Money item_discount, Money more, Money after_items) {
+    if (!best_benefit_) return true;
+    if (item_discount + more + tail_value(after_items) >= *best_benefit_) return true;
+    return worth_exploring(joint_bound(item_discount, more, after_items));
+  }
+
   // An upper bound of the whole benefit when the item class may still take up to `more` beyond
   // `item_discount`, from `after_items` of merchandise now. For each order configuration, x + (its order
   // discount at after_items - x) grows with x, and its shipping and gift value only falls as x grows, so
   // x = more and the value at x = 0 bound every x in between.
   Money joint_bound(Money item_discount, Money more, Money after_items) {
     if (more <= 0) return item_discount + rest_value(after_items);
-    const auto key = std::make_pair(after_items, more);
-    if (auto found = joint_memo_.find(key); found != joint_memo_.end()) return item_discount + more + found->second;
-    Money best = 0;
-    const Combination saved = current_;
     const Money lower = std::max<Money>(0, after_items - more);
-    each_order_config(after_items, [&](Money discount) {
+    Money best = 0;
+    for (const OrderConfig& config : order_configs_at(after_items)) {
       Money at_lower = 0;
-      if (current_.order_promotion) at_lower = order_amount_bound(*current_.order_promotion, lower);
-      for (int p : current_.order_stackables) at_lower += order_amount_bound(p, std::max<Money>(0, lower - at_lower));
-      best = std::max(best, std::min(at_lower, lower) + tail_value(after_items - discount));
-    });
-    current_ = saved;
-    joint_memo_.emplace(key, best);
+      if (config.promotion) at_lower = order_amount_bound(*config.promotion, lower);
+      for (int p : config.stackables) at_lower += order_amount_bound(p, std::max<Money>(0, lower - at_lower));
+      best = std::max(best, std::min(at_lower, lower) + config.tail);
+    }
     return item_discount + more + best;
   }
+
+  // Every order configuration on `after_items` with the shipping and gift value after it (memoised).
+  const std::vector<OrderConfig>& order_configs_at(Money after_items) {
+    if (auto found = order_configs_memo_.find(after_items); found != order_configs_memo_.end()) return found->second;
+    std::vector<OrderConfig> configs;
+    const Combination saved = current_;
+    each_order_config(after_items, [&](Money discount) {
+      configs.push_back({current_.order_promotion, current_.order_stackables, tail_value(after_items - discount)});
+    });
+    current_ = saved;
+    return order_configs_memo_.emplace(after_items, std::move(configs)).first->second;
+  }
+
 
   // The hint, when every promotion in it may apply here and does apply in it.
   void try_hint(const Combination& hint) {
@@ -607,11 +631,11 @@ class Search {
     for (int p : component.stackables) stackables_bound += take_bound(w, p, true);
     const Money merchandise = ctx_.basket.subtotal - w.item_discount;
     const Money with_more = component_bound(component, w, node_bounds_[depth], items_bound + stackables_bound, true);
-    if (!worth_exploring(joint_bound(w.item_discount, with_more - w.item_discount + others, merchandise))) return;
+    if (!jointly_worth_exploring(w.item_discount, with_more - w.item_discount + others, merchandise)) return;
 
     // Stop here: the component's item sequence is complete.
     const Money without_more = component_bound(component, w, node_bounds_[depth], stackables_bound, false);
-    if (worth_exploring(joint_bound(w.item_discount, without_more - w.item_discount + others, merchandise))) {
+    if (jointly_worth_exploring(w.item_discount, without_more - w.item_discount + others, merchandise)) {
       Outcome outcome;
       for (int c : seq) outcome.sequence.push_back(items_[static_cast<std::size_t>(c)]);
       each_stackable_subset(component, w, 0, outcome);
@@ -743,7 +767,7 @@ class Search {
   // off by the earlier ones; each full choice goes on to the order stage.
   void dfs_product(std::size_t k, Money taken) {
     if (out_of_steps()) return;
-    if (!worth_exploring(joint_bound(taken, suffix_max_[k], ctx_.basket.subtotal - taken))) return;
+    if (!jointly_worth_exploring(taken, suffix_max_[k], ctx_.basket.subtotal - taken)) return;
     if (k == components_.size()) {
       current_ = Combination{};
       for (const Outcome* outcome : chosen_) {
