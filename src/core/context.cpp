@@ -1,5 +1,6 @@
 // make_context: what a request means for each promotion before any combination is chosen.
 #include <algorithm>
+#include <tuple>
 
 #include "core/audience.hpp"
 #include "core/combination.hpp"
@@ -8,12 +9,6 @@
 
 namespace till {
 namespace {
-
-std::vector<std::uint8_t> line_mask(const Selector& selector, const std::vector<Line>& lines) {
-  std::vector<std::uint8_t> mask(lines.size(), 0);
-  for (std::size_t l = 0; l < lines.size(); ++l) mask[l] = matches(selector, lines[l]) ? 1 : 0;
-  return mask;
-}
 
 bool items_hold(const Condition& condition, const std::vector<Line>& lines) {
   for (const ItemRequirement& item : condition.items) {
@@ -29,28 +24,37 @@ bool items_hold(const Condition& condition, const std::vector<Line>& lines) {
   return true;
 }
 
+// Whether a reward's selector (buy_x_get_y: `buy`) and its `get` selector match `line` (TierFacts).
+std::pair<std::uint8_t, std::uint8_t> reward_matches(const Reward& r, const Line& line) {
+  if (r.type == RewardType::buy_x_get_y) return {matches(r.buy.selector, line), matches(r.get.selector, line)};
+  if (class_of(r.type) == RewardClass::item) return {matches(r.selector, line), 0};
+  return {0, 0};
+}
+
 PromotionFacts facts_of(const Promotion& promo, const std::vector<Line>& lines) {
   PromotionFacts facts;
   facts.lines.assign(lines.size(), 0);
   for (const Tier& tier : promo.tiers) {
     TierFacts tf;
-    const Reward& r = tier.reward;
-    if (r.type == RewardType::buy_x_get_y) {
-      tf.matches = line_mask(r.buy.selector, lines);
-      tf.get_matches = line_mask(r.get.selector, lines);
-    } else if (class_of(r.type) == RewardClass::item) {
-      tf.matches = line_mask(r.selector, lines);
-      tf.get_matches.assign(lines.size(), 0);
-    } else {
-      tf.matches.assign(lines.size(), 0);
-      tf.get_matches.assign(lines.size(), 0);
-    }
-    for (std::size_t l = 0; l < lines.size(); ++l)
+    tf.matches.assign(lines.size(), 0);
+    tf.get_matches.assign(lines.size(), 0);
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+      std::tie(tf.matches[l], tf.get_matches[l]) = reward_matches(tier.reward, lines[l]);
       if (tf.matches[l] || tf.get_matches[l]) facts.lines[l] = 1;
+    }
     tf.items_hold = items_hold(tier.condition, lines);
     facts.tiers.push_back(std::move(tf));
   }
   return facts;
+}
+
+// `base` with `value` appended, allocated once at its final size.
+std::vector<std::uint8_t> with_one_more(const std::vector<std::uint8_t>& base, std::uint8_t value) {
+  std::vector<std::uint8_t> out;
+  out.reserve(base.size() + 1);
+  out.assign(base.begin(), base.end());
+  out.push_back(value);
+  return out;
 }
 
 }  // namespace
@@ -174,27 +178,44 @@ PricingContext make_context(const RuleSet& rules, const Request& request) {
 }
 
 PricingContext extend_context(const PricingContext& base, const Request& extended) {
-  PricingContext context = base;
+  // Every member but the facts is copied whole; the facts are built at their new size, as copying them and
+  // then growing every vector would allocate twice (this runs for every nudge probe).
+  PricingContext context;
+  context.rules = base.rules;
   context.request = &extended;
   context.basket = make_basket(extended);
+  context.shipping_price = base.shipping_price;
+  context.entered_codes = base.entered_codes;
+  context.precheck = base.precheck;
+  context.audience_detail = base.audience_detail;
+  context.codes_used = base.codes_used;
+  context.candidate = base.candidate;
+  context.alone_amount = base.alone_amount;
   const Line& added = extended.lines.back();
-  const std::vector<Line> just_added{added};
   const std::size_t n = context.rules->promotions.size();
+  context.facts.resize(n);
   std::vector<std::uint8_t> recompute(n, 0);
   for (std::size_t p = 0; p < n; ++p) {
     const Promotion& promo = context.rules->promotions[p];
+    const PromotionFacts& from = base.facts[p];
     PromotionFacts& facts = context.facts[p];
-    const PromotionFacts more = facts_of(promo, just_added);
-    facts.lines.push_back(more.lines[0]);
+    std::uint8_t uses_added = 0;
+    facts.tiers.reserve(promo.tiers.size());
     for (std::size_t t = 0; t < promo.tiers.size(); ++t) {
-      TierFacts& tf = facts.tiers[t];
-      tf.matches.push_back(more.tiers[t].matches[0]);
-      tf.get_matches.push_back(more.tiers[t].get_matches[0]);
+      const TierFacts& tier_from = from.tiers[t];
+      const auto [match, get] = reward_matches(promo.tiers[t].reward, added);
+      TierFacts tf;
+      tf.matches = with_one_more(tier_from.matches, match);
+      tf.get_matches = with_one_more(tier_from.get_matches, get);
+      tf.items_hold = tier_from.items_hold;
       // Only an items entry whose selector takes the added line can change.
       const auto& items = promo.tiers[t].condition.items;
       if (std::any_of(items.begin(), items.end(), [&](const ItemRequirement& i) { return matches(i.selector, added); }))
         tf.items_hold = items_hold(promo.tiers[t].condition, extended.lines);
+      if (match || get) uses_added = 1;
+      facts.tiers.push_back(std::move(tf));
     }
+    facts.lines = with_one_more(from.lines, uses_added);
     // What an item promotion gives alone changes only with the units it can use or the tiers that hold.
     if (facts.lines.back()) recompute[p] = 1;
     for (int t = 0; t < static_cast<int>(promo.tiers.size()); ++t)
