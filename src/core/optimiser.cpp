@@ -159,7 +159,6 @@ class Search {
 
   std::vector<int> items_;                      // non-stackable item candidates, search order
   std::vector<std::vector<Money>> line_bound_;  // per item candidate, per line: bound per free unit
-  std::vector<Money> item_cap_;                 // per item candidate: its max_discount, or 10^12
   std::vector<Money> stackable_line_bound_;     // per line: what all item stackables could take off a unit
 
   // The component search's memo tables (see start_component). In it, a free unit is always at its regular
@@ -221,11 +220,7 @@ class Search {
       return alone[static_cast<std::size_t>(a)] > alone[static_cast<std::size_t>(b)];
     });
     items_ = item;
-    for (int p : items_) {
-      line_bound_.push_back(line_bounds(ctx_, p));
-      const auto& cap = ctx_.rules->promotions[static_cast<std::size_t>(p)].max_discount;
-      item_cap_.push_back(cap ? *cap : kMaxAmount);
-    }
+    for (int p : items_) line_bound_.push_back(line_bounds(ctx_, p));
     item_stackables_ = candidates_of(ctx_, RewardClass::item, true);
     stackable_line_bound_.assign(ctx_.request->lines.size(), 0);
     for (int p : item_stackables_) {
