@@ -110,4 +110,12 @@ Priced evaluate(const PricingContext& context, const Combination& combination);
 /// The §5.4 comparison: true when `a` is strictly better for the shopper than `b`. Both must be valid.
 bool better(const PricingContext& context, const Priced& a, const Priced& b);
 
+/// Steps 2-5 of the §5.4 comparison, which depend only on which promotions apply: `a` and `b` list the
+/// applied promotions (gifts included, any order). -1 when a's set wins, 1 when b's wins, 0 when they tie
+/// there. `better` of two equal benefits is this, then `better_units` when it is 0.
+int compare_applied_sets(const PricingContext& context, const std::vector<int>& a, const std::vector<int>& b);
+
+/// Step 6 of the §5.4 comparison (the units each promotion used): true when `a` wins it.
+bool better_units(const PricingContext& context, const Priced& a, const Priced& b);
+
 }  // namespace till

@@ -1,6 +1,7 @@
 // evaluate and better: pricing one combination, and the §5.4 order on priced combinations.
 #include <algorithm>
 #include <set>
+#include <string>
 
 #include "core/combination.hpp"
 #include "core/stages.hpp"
@@ -131,40 +132,6 @@ Priced evaluate(const PricingContext& context, const Combination& combination) {
 
 namespace {
 
-// The parts of the §5.4 comparison after the benefit, for one priced combination.
-struct TieKey {
-  int codes = 0;
-  int promotions = 0;
-  std::vector<std::int64_t> priorities;  // high to low
-  std::vector<std::string> ids;          // sorted
-  std::vector<std::vector<std::int32_t>> units;  // per promotion in priority-then-id order
-};
-
-TieKey tie_key(const PricingContext& context, const Priced& priced) {
-  TieKey key;
-  std::set<int> codes;
-  std::vector<const AppliedPromotion*> order;
-  for (const AppliedPromotion& a : priced.applied) {
-    const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(a.promotion)];
-    for (int c : context.codes_used[static_cast<std::size_t>(a.promotion)]) codes.insert(c);
-    if (promo.reward_class() != RewardClass::gift) ++key.promotions;
-    key.priorities.push_back(promo.priority);
-    key.ids.push_back(promo.id);
-    order.push_back(&a);
-  }
-  key.codes = static_cast<int>(codes.size());
-  std::sort(key.priorities.begin(), key.priorities.end(), std::greater<>());
-  std::sort(key.ids.begin(), key.ids.end());
-  const auto& all = context.rules->promotions;
-  std::sort(order.begin(), order.end(), [&](const AppliedPromotion* a, const AppliedPromotion* b) {
-    const Promotion& pa = all[static_cast<std::size_t>(a->promotion)];
-    const Promotion& pb = all[static_cast<std::size_t>(b->promotion)];
-    return pa.priority != pb.priority ? pa.priority > pb.priority : pa.id < pb.id;
-  });
-  for (const AppliedPromotion* a : order) key.units.push_back(a->units);
-  return key;
-}
-
 // -1 when a's list wins, 1 when b's wins, 0 when equal; `longer_wins` settles a list that starts the other.
 template <class T, class Better>
 int compare_lists(const std::vector<T>& a, const std::vector<T>& b, Better first_better, bool longer_wins) {
@@ -177,20 +144,76 @@ int compare_lists(const std::vector<T>& a, const std::vector<T>& b, Better first
   return (a.size() > b.size()) == longer_wins ? -1 : 1;
 }
 
+// Steps 2-5 of the §5.4 comparison, for one set of applied promotions.
+struct SetKey {
+  int codes = 0;
+  int promotions = 0;
+  std::vector<std::int64_t> priorities;  // high to low
+  std::vector<const std::string*> ids;   // sorted
+};
+
+SetKey set_key(const PricingContext& context, const std::vector<int>& applied) {
+  SetKey key;
+  std::vector<int> codes;
+  for (int p : applied) {
+    const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
+    const std::vector<int>& used = context.codes_used[static_cast<std::size_t>(p)];
+    codes.insert(codes.end(), used.begin(), used.end());
+    if (promo.reward_class() != RewardClass::gift) ++key.promotions;
+    key.priorities.push_back(promo.priority);
+    key.ids.push_back(&promo.id);
+  }
+  std::sort(codes.begin(), codes.end());
+  key.codes = static_cast<int>(std::unique(codes.begin(), codes.end()) - codes.begin());
+  std::sort(key.priorities.begin(), key.priorities.end(), std::greater<>());
+  std::sort(key.ids.begin(), key.ids.end(), [](const std::string* x, const std::string* y) { return *x < *y; });
+  return key;
+}
+
+// Step 6: per applied promotion in priority-then-id order, the sorted positions of the units it used.
+std::vector<const std::vector<std::int32_t>*> units_key(const PricingContext& context, const Priced& priced) {
+  std::vector<const AppliedPromotion*> order;
+  for (const AppliedPromotion& a : priced.applied) order.push_back(&a);
+  const auto& all = context.rules->promotions;
+  std::sort(order.begin(), order.end(), [&](const AppliedPromotion* a, const AppliedPromotion* b) {
+    const Promotion& pa = all[static_cast<std::size_t>(a->promotion)];
+    const Promotion& pb = all[static_cast<std::size_t>(b->promotion)];
+    return pa.priority != pb.priority ? pa.priority > pb.priority : pa.id < pb.id;
+  });
+  std::vector<const std::vector<std::int32_t>*> units;
+  for (const AppliedPromotion* a : order) units.push_back(&a->units);
+  return units;
+}
+
+std::vector<int> applied_set(const Priced& priced) {
+  std::vector<int> set;
+  for (const AppliedPromotion& a : priced.applied) set.push_back(a.promotion);
+  return set;
+}
+
 }  // namespace
+
+int compare_applied_sets(const PricingContext& context, const std::vector<int>& a, const std::vector<int>& b) {
+  const SetKey ka = set_key(context, a);
+  const SetKey kb = set_key(context, b);
+  if (ka.codes != kb.codes) return ka.codes > kb.codes ? -1 : 1;
+  if (ka.promotions != kb.promotions) return ka.promotions < kb.promotions ? -1 : 1;
+  if (int c = compare_lists(ka.priorities, kb.priorities, std::greater<>(), true)) return c;
+  const auto id_less = [](const std::string* x, const std::string* y) { return *x < *y; };
+  return compare_lists(ka.ids, kb.ids, id_less, false);
+}
+
+bool better_units(const PricingContext& context, const Priced& a, const Priced& b) {
+  const auto units_better = [](const std::vector<std::int32_t>* x, const std::vector<std::int32_t>* y) {
+    return compare_lists(*x, *y, std::less<>(), false) < 0;
+  };
+  return compare_lists(units_key(context, a), units_key(context, b), units_better, false) < 0;
+}
 
 bool better(const PricingContext& context, const Priced& a, const Priced& b) {
   if (a.benefit() != b.benefit()) return a.benefit() > b.benefit();
-  const TieKey ka = tie_key(context, a);
-  const TieKey kb = tie_key(context, b);
-  if (ka.codes != kb.codes) return ka.codes > kb.codes;
-  if (ka.promotions != kb.promotions) return ka.promotions < kb.promotions;
-  if (int c = compare_lists(ka.priorities, kb.priorities, std::greater<>(), true)) return c < 0;
-  if (int c = compare_lists(ka.ids, kb.ids, std::less<>(), false)) return c < 0;
-  const auto units_better = [](const std::vector<std::int32_t>& x, const std::vector<std::int32_t>& y) {
-    return compare_lists(x, y, std::less<>(), false) < 0;
-  };
-  return compare_lists(ka.units, kb.units, units_better, false) < 0;
+  if (int c = compare_applied_sets(context, applied_set(a), applied_set(b))) return c < 0;
+  return better_units(context, a, b);
 }
 
 }  // namespace till

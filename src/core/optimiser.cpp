@@ -81,7 +81,7 @@ class Search {
       Combination c;
       c.exclusive = p;
       steps_ += ctx_.basket.unit_count() + 1;
-      consider(c, evaluate(ctx_, c).benefit());
+      consider(c, evaluate(ctx_, c).benefit(), 0);
     }
     greedy();
     split_components();
@@ -200,6 +200,7 @@ class Search {
 
   std::optional<Money> best_benefit_;
   Combination best_;
+  Money best_after_order_ = 0;  // best_'s merchandise after order discounts (its gifts hold there)
   std::optional<Priced> best_priced_;
 
   // The combination being built below the item stage.
@@ -490,8 +491,7 @@ class Search {
     steps_ += ctx_.basket.unit_count() + 1;
     Priced priced = evaluate(ctx_, hint);
     if (!priced.valid) return;
-    const Money benefit = priced.benefit();
-    consider(hint, benefit);
+    consider(hint, priced.benefit(), ctx_.basket.subtotal - priced.item_discount - priced.order_discount);
   }
 
   // A first combination, so that the components' searches can be cut from the start: every non-stackable
@@ -794,25 +794,52 @@ class Search {
       const Money gifts = gifts_at(after_order);
       each_shipping_config(after_order, [&](Money shipping_discount) {
         ++steps_;
-        consider(current_, base + gifts + shipping_discount);
+        consider(current_, base + gifts + shipping_discount, after_order);
       });
     });
     current_ = items;
   }
 
-  void consider(const Combination& combination, Money benefit) {
+  // The promotions `c` applies, as evaluate applies them: its own and, but for an exclusive one, every gift
+  // that holds at `after_order` (merchandise after order discounts).
+  std::vector<int> applied_set(const Combination& c, Money after_order) const {
+    if (c.exclusive) return {*c.exclusive};
+    std::vector<int> set = c.item_sequence;
+    set.insert(set.end(), c.item_stackables.begin(), c.item_stackables.end());
+    if (c.order_promotion) set.push_back(*c.order_promotion);
+    set.insert(set.end(), c.order_stackables.begin(), c.order_stackables.end());
+    if (c.shipping_promotion) set.push_back(*c.shipping_promotion);
+    set.insert(set.end(), c.shipping_stackables.begin(), c.shipping_stackables.end());
+    for (int p : gifts_)
+      if (gift_choice(ctx_, p, after_order)) set.push_back(p);
+    return set;
+  }
+
+  // Keeps `combination` (`after_order` of merchandise after its order discounts) when it beats the best.
+  // A tie in benefit is mostly settled by which promotions apply (§5.4 steps 2-5); only a tie there too
+  // prices both in full for the units they use (step 6).
+  void consider(const Combination& combination, Money benefit, Money after_order) {
     if (best_benefit_ && benefit < *best_benefit_) return;
     if (best_benefit_ && benefit == *best_benefit_) {
-      steps_ += ctx_.basket.unit_count() + 1;
-      Priced priced = evaluate(ctx_, combination);
-      if (!best_priced_) best_priced_ = evaluate(ctx_, best_);
-      if (!better(ctx_, priced, *best_priced_)) return;
-      best_priced_ = std::move(priced);
+      steps_ += 1;
+      const int by_set =
+          compare_applied_sets(ctx_, applied_set(combination, after_order), applied_set(best_, best_after_order_));
+      if (by_set > 0) return;
+      if (by_set == 0) {
+        steps_ += ctx_.basket.unit_count();
+        Priced priced = evaluate(ctx_, combination);
+        if (!best_priced_) best_priced_ = evaluate(ctx_, best_);
+        if (!better_units(ctx_, priced, *best_priced_)) return;
+        best_priced_ = std::move(priced);
+      } else {
+        best_priced_.reset();
+      }
     } else {
       best_priced_.reset();
     }
     best_benefit_ = benefit;
     best_ = combination;
+    best_after_order_ = after_order;
   }
 };
 
