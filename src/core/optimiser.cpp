@@ -14,7 +14,7 @@
 // depends on time or on hashing).
 #include <algorithm>
 #include <bit>
-#include <map>
+#include <utility>
 #include <numeric>
 
 #include "core/key_table.hpp"
@@ -186,17 +186,24 @@ class Search {
   std::vector<std::int32_t> scratch_units_;
   std::vector<std::int32_t> unit_slot_;  // per basket unit: its index in its component's units
   std::vector<int> item_stackables_, orders_, order_stackables_, shippings_, shipping_stackables_, gifts_;
-  std::map<Money, Money> rest_memo_;  // merchandise after items -> best order + shipping + gift benefit
   std::vector<Money> tail_thresholds_;            // sorted min_subtotals of shipping and gift tiers
   std::vector<std::optional<Money>> tail_memo_;  // per band of tail_thresholds_: best shipping + gifts
-  // One order configuration valid at some merchandise after items: its promotions, and the most shipping
-  // and gifts can give after its discount there.
+  // One order configuration valid at some merchandise after items: its promotions, what they take there,
+  // and the most shipping and gifts can give after that.
   struct OrderConfig {
-    std::optional<int> promotion;
-    std::vector<int> stackables;
+    int promotion = -1;                    // the non-stackable one, or -1
+    std::uint32_t stackables_begin = 0;    // its stackables: config_stackables_[begin, end)
+    std::uint32_t stackables_end = 0;
+    Money discount = 0;
     Money tail = 0;
   };
-  std::map<Money, std::vector<OrderConfig>> order_configs_memo_;  // merchandise after items -> its configurations
+  // The configurations valid at each merchandise after items met so far, memoised flat: config_ids_ gives
+  // the merchandise's id, config_runs_[id] its run [begin, end) of configs_.
+  KeyTable config_ids_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> config_runs_;
+  std::vector<OrderConfig> configs_;
+  std::vector<int> config_stackables_;
+  std::vector<int> scratch_stackables_;
 
   std::optional<Money> best_benefit_;
   Combination best_;
@@ -332,35 +339,6 @@ class Search {
     return best;
   }
 
-  // Every order configuration (none or one non-stackable, any subset of stackables) on `after_items`:
-  // sets current_'s order fields and calls visit(order discount).
-  template <class Visit>
-  void each_order_config(Money after_items, Visit&& visit) {
-    current_.order_promotion.reset();
-    each_order_stackables(after_items, 0, 0, visit);
-    for (int p : orders_) {
-      ++steps_;
-      auto choice = order_choice(ctx_, p, after_items, after_items);
-      if (!choice) continue;
-      current_.order_promotion = p;
-      each_order_stackables(after_items, choice->amount, 0, visit);
-    }
-    current_.order_promotion.reset();
-  }
-
-  template <class Visit>
-  void each_order_stackables(Money after_items, Money discount, std::size_t i, Visit& visit) {
-    if (out_of_steps()) return;
-    if (i == order_stackables_.size()) return visit(discount);
-    ++steps_;
-    if (auto choice = order_choice(ctx_, order_stackables_[i], after_items, after_items - discount)) {
-      current_.order_stackables.push_back(order_stackables_[i]);
-      each_order_stackables(after_items, discount + choice->amount, i + 1, visit);
-      current_.order_stackables.pop_back();
-    }
-    each_order_stackables(after_items, discount, i + 1, visit);
-  }
-
   // Every shipping configuration on `after_order`: sets current_'s shipping fields, calls visit(discount).
   template <class Visit>
   void each_shipping_config(Money after_order, Visit&& visit) {
@@ -420,15 +398,51 @@ class Search {
   // discounts. For a fixed choice of promotions every amount and every threshold test is non-decreasing in
   // the merchandise, so this never decreases as after_items grows: it bounds every basket with less.
   Money rest_value(Money after_items) {
-    if (auto found = rest_memo_.find(after_items); found != rest_memo_.end()) return found->second;
+    const auto [begin, end] = order_configs_at(after_items);
     Money best = 0;
-    const Combination saved = current_;
-    each_order_config(after_items, [&](Money discount) {
-      best = std::max(best, discount + tail_value(after_items - discount));
-    });
-    current_ = saved;
-    rest_memo_.emplace(after_items, best);
+    for (std::uint32_t i = begin; i < end; ++i) best = std::max(best, configs_[i].discount + configs_[i].tail);
     return best;
+  }
+
+  // The run [begin, end) of configs_ holding every order configuration valid at `after_items`: none or one
+  // non-stackable promotion, then each subset of the stackables that still give something, each with what
+  // it takes there and the most shipping and gifts can give after it. Worked out once per merchandise.
+  std::pair<std::uint32_t, std::uint32_t> order_configs_at(Money after_items) {
+    const auto key = static_cast<std::uint64_t>(after_items);
+    bool inserted = false;
+    const std::uint32_t id = config_ids_.find_or_insert(&key, 1, inserted);
+    if (inserted) {
+      const auto begin = static_cast<std::uint32_t>(configs_.size());
+      add_order_configs(after_items, -1, 0, 0);
+      for (int p : orders_) {
+        ++steps_;
+        if (auto choice = order_choice(ctx_, p, after_items, after_items))
+          add_order_configs(after_items, p, choice->amount, 0);
+      }
+      config_runs_.emplace_back(begin, static_cast<std::uint32_t>(configs_.size()));
+    }
+    return config_runs_[id];
+  }
+
+  // Adds to configs_ the configurations of `promotion` (-1: none), which takes `discount`, with every
+  // subset of the order stackables from the i-th on (scratch_stackables_ holds those already chosen).
+  void add_order_configs(Money after_items, int promotion, Money discount, std::size_t i) {
+    if (out_of_steps()) return;
+    if (i == order_stackables_.size()) {
+      const auto begin = static_cast<std::uint32_t>(config_stackables_.size());
+      config_stackables_.insert(config_stackables_.end(), scratch_stackables_.begin(), scratch_stackables_.end());
+      configs_.push_back({promotion, begin, static_cast<std::uint32_t>(config_stackables_.size()), discount,
+                          tail_value(after_items - discount)});
+      return;
+    }
+    ++steps_;
+    const int p = order_stackables_[i];
+    if (auto choice = order_choice(ctx_, p, after_items, after_items - discount)) {
+      scratch_stackables_.push_back(p);
+      add_order_configs(after_items, promotion, discount + choice->amount, i + 1);
+      scratch_stackables_.pop_back();
+    }
+    add_order_configs(after_items, promotion, discount, i + 1);
   }
 
   // What an order promotion could take off `merchandise`, at most (any tier, condition or not).
@@ -456,27 +470,16 @@ class Search {
     if (more <= 0) return item_discount + rest_value(after_items);
     const Money lower = std::max<Money>(0, after_items - more);
     Money best = 0;
-    for (const OrderConfig& config : order_configs_at(after_items)) {
-      Money at_lower = 0;
-      if (config.promotion) at_lower = order_amount_bound(*config.promotion, lower);
-      for (int p : config.stackables) at_lower += order_amount_bound(p, std::max<Money>(0, lower - at_lower));
+    const auto [begin, end] = order_configs_at(after_items);
+    for (std::uint32_t i = begin; i < end; ++i) {
+      const OrderConfig& config = configs_[i];
+      Money at_lower = config.promotion >= 0 ? order_amount_bound(config.promotion, lower) : 0;
+      for (std::uint32_t j = config.stackables_begin; j < config.stackables_end; ++j)
+        at_lower += order_amount_bound(config_stackables_[j], std::max<Money>(0, lower - at_lower));
       best = std::max(best, std::min(at_lower, lower) + config.tail);
     }
     return item_discount + more + best;
   }
-
-  // Every order configuration on `after_items` with the shipping and gift value after it (memoised).
-  const std::vector<OrderConfig>& order_configs_at(Money after_items) {
-    if (auto found = order_configs_memo_.find(after_items); found != order_configs_memo_.end()) return found->second;
-    std::vector<OrderConfig> configs;
-    const Combination saved = current_;
-    each_order_config(after_items, [&](Money discount) {
-      configs.push_back({current_.order_promotion, current_.order_stackables, tail_value(after_items - discount)});
-    });
-    current_ = saved;
-    return order_configs_memo_.emplace(after_items, std::move(configs)).first->second;
-  }
-
 
   // The hint, when every promotion in it may apply here and does apply in it.
   void try_hint(const Combination& hint) {
@@ -787,16 +790,22 @@ class Search {
     const Money after_items = ctx_.basket.subtotal - item_discount;
     if (!worth_exploring(item_discount + rest_value(after_items))) return;
     const Combination items = current_;
-    each_order_config(after_items, [&](Money order_discount) {
-      const Money after_order = after_items - order_discount;
-      const Money base = item_discount + order_discount;
-      if (!worth_exploring(base + tail_value(after_order))) return;
+    const auto [begin, end] = order_configs_at(after_items);
+    for (std::uint32_t i = begin; i < end; ++i) {
+      const OrderConfig config = configs_[i];
+      const Money after_order = after_items - config.discount;
+      const Money base = item_discount + config.discount;
+      if (!worth_exploring(base + config.tail)) continue;
+      current_.order_promotion.reset();
+      if (config.promotion >= 0) current_.order_promotion = config.promotion;
+      current_.order_stackables.assign(config_stackables_.begin() + config.stackables_begin,
+                                       config_stackables_.begin() + config.stackables_end);
       const Money gifts = gifts_at(after_order);
       each_shipping_config(after_order, [&](Money shipping_discount) {
         ++steps_;
         consider(current_, base + gifts + shipping_discount, after_order);
       });
-    });
+    }
     current_ = items;
   }
 
