@@ -6,9 +6,11 @@
 
 #include <algorithm>
 
+#include "core/bounds.hpp"
 #include "core/explain.hpp"
 #include "core/messages.hpp"
 #include "core/selector.hpp"
+#include "core/stages.hpp"
 
 namespace till {
 namespace {
@@ -476,11 +478,36 @@ bool opens_with_code(const PricingContext& context, int p) {
   return !precheck(promo, with_code, entered, detail);
 }
 
+// Whether, once its code is entered, some tier of p (order, shipping or gift class) holds in every
+// combination: its items hold, and its min_subtotal is met even after the most the earlier classes could
+// take off (§5.2). Then p either applies (an enter_code nudge) or is left out as not the best (no nudge).
+bool surely_holds_with_code(const PricingContext& context, int p) {
+  const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
+  const RewardClass cls = promo.reward_class();
+  if (cls == RewardClass::item) return false;
+  // What may apply once the code is entered: today's candidates and whatever else carries the code.
+  const std::string& code = promo.coupon->normalized_codes.front();
+  std::vector<bool> may_apply = context.candidate;
+  for (std::size_t q = 0; q < may_apply.size(); ++q) {
+    const auto& coupon = context.rules->promotions[q].coupon;
+    if (context.precheck[q] == Reason::coupon_required &&
+        std::find(coupon->normalized_codes.begin(), coupon->normalized_codes.end(), code) != coupon->normalized_codes.end())
+      may_apply[q] = true;
+  }
+  Money least = context.basket.subtotal - item_discount_bound(context, may_apply);
+  if (cls != RewardClass::order) least -= order_discount_bound(context, may_apply, least);
+  for (int t = 0; t < static_cast<int>(promo.tiers.size()); ++t)
+    if (tier_condition_holds(context, p, t, least)) return true;
+  return false;
+}
+
 // The smallest key a nudge for public-code promotion p could have once its code is entered, judged on
 // the basket at regular prices: an amount measured after discounts is at most the regular subtotal, so
-// where that meets a threshold of the order, shipping or gift class, a gap of 1 is still possible.
+// where that meets a threshold of the order, shipping or gift class, a gap of 1 is still possible, unless
+// a tier holds whatever the discounts.
 NudgeKey least_key_with_code(const PricingContext& context, int p) {
   const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
+  if (surely_holds_with_code(context, p)) return NudgeKey{2, 0};
   const Money regular = context.basket.subtotal;
   NudgeKey least{2, 0};  // enter_code
   for (int t = 0; t < static_cast<int>(promo.tiers.size()); ++t) {

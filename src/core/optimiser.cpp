@@ -17,54 +17,14 @@
 #include <utility>
 #include <numeric>
 
+#include "core/bounds.hpp"
 #include "core/key_table.hpp"
 #include "core/rewards/item_reward.hpp"
-#include "core/rewards/scalar_reward.hpp"
 #include "core/selection.hpp"
 #include "core/stages.hpp"
 
 namespace till {
 namespace {
-
-// What a percentage can put on one unit: a line's discount is rounded once and spread over its units by
-// largest remainder, so a unit may carry a penny more than its own share rounded up.
-Money percent_unit_bound(Money price, Basis percent) {
-  return std::min(price, (price * percent + kFullPercent - 1) / kFullPercent + 1);
-}
-
-// An upper bound of what one tier of an item promotion could put on one unit of `price` on `line`. Group
-// discounts (multibuys) are spread over their members by weight, so a member may carry up to its price.
-Money unit_bound(const TierFacts& facts, std::size_t line, const Reward& r, Money price) {
-  const bool in_main = facts.matches[line] != 0;
-  switch (r.type) {
-    case RewardType::percent_off_items: return in_main ? percent_unit_bound(price, *r.percent) : 0;
-    case RewardType::amount_off_items: return in_main ? std::min(*r.amount, price) : 0;
-    case RewardType::fixed_price_items: return in_main ? std::max<Money>(0, price - *r.unit_price) : 0;
-    case RewardType::multibuy:
-      if (!in_main) return 0;
-      return r.percent ? percent_unit_bound(price, *r.percent) : price;
-    case RewardType::buy_x_get_y:
-      if (!facts.get_matches[line]) return 0;
-      if (r.percent) return percent_unit_bound(price, *r.percent);
-      if (r.amount) return std::min(*r.amount, price);
-      return std::max<Money>(0, price - *r.unit_price);
-    default: return 0;
-  }
-}
-
-// Per line: an upper bound of what item promotion `p` could take off one unit of it.
-std::vector<Money> line_bounds(const PricingContext& context, int p) {
-  const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
-  const PromotionFacts& facts = context.facts[static_cast<std::size_t>(p)];
-  const std::vector<Line>& lines = context.request->lines;
-  std::vector<Money> per_line(lines.size(), 0);
-  for (std::size_t l = 0; l < lines.size(); ++l) {
-    if (!facts.lines[l]) continue;
-    for (std::size_t t = 0; t < promo.tiers.size(); ++t)
-      per_line[l] = std::max(per_line[l], unit_bound(facts.tiers[t], l, promo.tiers[t].reward, lines[l].unit_price));
-  }
-  return per_line;
-}
 
 class Search {
  public:
@@ -445,14 +405,6 @@ class Search {
     add_order_configs(after_items, promotion, discount, i + 1);
   }
 
-  // What an order promotion could take off `merchandise`, at most (any tier, condition or not).
-  Money order_amount_bound(int p, Money merchandise) const {
-    const Promotion& promo = ctx_.rules->promotions[static_cast<std::size_t>(p)];
-    Money most = 0;
-    for (const Tier& t : promo.tiers) most = std::max(most, order_reward_amount(t.reward, merchandise, Rounding::half_up));
-    return promo.max_discount ? std::min(most, *promo.max_discount) : most;
-  }
-
   // worth_exploring(joint_bound(...)), without working the bound out when a cheaper figure below it is
   // already worth exploring: the configuration with no order promotion alone gives the bound
   // item_discount + more + tail_value(after_items) (its shipping and gifts on the untouched merchandise).
@@ -473,9 +425,9 @@ class Search {
     const auto [begin, end] = order_configs_at(after_items);
     for (std::uint32_t i = begin; i < end; ++i) {
       const OrderConfig& config = configs_[i];
-      Money at_lower = config.promotion >= 0 ? order_amount_bound(config.promotion, lower) : 0;
+      Money at_lower = config.promotion >= 0 ? order_amount_bound(ctx_, config.promotion, lower) : 0;
       for (std::uint32_t j = config.stackables_begin; j < config.stackables_end; ++j)
-        at_lower += order_amount_bound(config_stackables_[j], std::max<Money>(0, lower - at_lower));
+        at_lower += order_amount_bound(ctx_, config_stackables_[j], std::max<Money>(0, lower - at_lower));
       best = std::max(best, std::min(at_lower, lower) + config.tail);
     }
     return item_discount + more + best;
