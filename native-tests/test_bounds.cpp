@@ -68,6 +68,26 @@ TEST_CASE("item_discount_bound: one non-stackable per unit plus every stackable,
   CHECK(till::item_discount_bound(c->context, std::vector<bool>(all.size(), false)) == 0);
 }
 
+TEST_CASE("line_bounds: a unit §2.5 can never discount gets nothing from a non-stackable", "[bounds]") {
+  // X (5000) and Y (700 x 2). "Buy 2, cheapest free" frees a unit only with another at its price or
+  // above: never X. "Buy 1 get 1 free" on the same units takes X as a buy unit first: never a get unit.
+  const std::string promos =
+      R"({"id": "m", "reward": {"type": "multibuy", "selector": {}, "quantity": 2, "pay_for": 1}},
+         {"id": "b", "reward": {"type": "buy_x_get_y", "buy": {"selector": {}, "quantity": 1},
+                                "get": {"selector": {}, "quantity": 1}, "percent": 100}},
+         {"id": "s", "stackable": true, "reward": {"type": "multibuy", "selector": {}, "quantity": 2, "pay_for": 1}},
+         {"id": "g", "reward": {"type": "buy_x_get_y", "buy": {"selector": {"skus": ["Y"]}, "quantity": 1},
+                                "get": {"selector": {"skus": ["X"]}, "quantity": 1}, "percent": 100}})";
+  const auto c = context_of(promos, line("x", "X", 1, 5000) + "," + line("y", "Y", 2, 700));
+  using Bounds = std::vector<till::Money>;
+  CHECK(till::line_bounds(c->context, index_of(c->rules, "m")) == Bounds{0, 700});
+  CHECK(till::line_bounds(c->context, index_of(c->rules, "b")) == Bounds{0, 700});
+  // A stackable applies on prices other promotions lowered, where the ranking may differ: no such rule.
+  CHECK(till::line_bounds(c->context, index_of(c->rules, "s")) == Bounds{5000, 700});
+  // A get unit that is not also a buy unit needs no buy unit above it.
+  CHECK(till::line_bounds(c->context, index_of(c->rules, "g")) == Bounds{5000, 0});
+}
+
 TEST_CASE("order_discount_bound: the largest non-stackable plus every stackable, at most the merchandise",
           "[bounds]") {
   // At 2000: 10% (200) and 150 off compete, the stackable 5% adds 100. A tier's condition is ignored.

@@ -1,6 +1,9 @@
 #include "core/bounds.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <optional>
+#include <utility>
 
 #include "core/rewards/scalar_reward.hpp"
 
@@ -12,6 +15,27 @@ namespace {
 Money percent_unit_bound(Money price, Basis percent) {
   return std::min(price, (price * percent + kFullPercent - 1) / kFullPercent + 1);
 }
+
+// The units of the lines where `matches` is set, ranked by regular price.
+class RankedUnits {
+ public:
+  RankedUnits(const PricingContext& context, const std::vector<std::uint8_t>& matches) {
+    const std::vector<Line>& lines = context.request->lines;
+    for (std::size_t l = 0; l < lines.size(); ++l)
+      if (matches[l]) ranked_.emplace_back(lines[l].unit_price, lines[l].quantity);
+    std::sort(ranked_.begin(), ranked_.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t i = 1; i < ranked_.size(); ++i) ranked_[i].second += ranked_[i - 1].second;
+  }
+
+  /// How many of the units are at `price` or above.
+  Money at_or_above(Money price) const {
+    const auto end = std::partition_point(ranked_.begin(), ranked_.end(), [&](const auto& e) { return e.first >= price; });
+    return end == ranked_.begin() ? 0 : std::prev(end)->second;
+  }
+
+ private:
+  std::vector<std::pair<Money, Money>> ranked_;  // (price, units at that price or above), most expensive first
+};
 
 }  // namespace
 
@@ -38,10 +62,29 @@ std::vector<Money> line_bounds(const PricingContext& context, int p) {
   const PromotionFacts& facts = context.facts[static_cast<std::size_t>(p)];
   const std::vector<Line>& lines = context.request->lines;
   std::vector<Money> per_line(lines.size(), 0);
-  for (std::size_t l = 0; l < lines.size(); ++l) {
-    if (!facts.lines[l]) continue;
-    for (std::size_t t = 0; t < promo.tiers.size(); ++t)
-      per_line[l] = std::max(per_line[l], unit_bound(facts.tiers[t], l, promo.tiers[t].reward, lines[l].unit_price));
+  for (std::size_t t = 0; t < promo.tiers.size(); ++t) {
+    const Reward& r = promo.tiers[t].reward;
+    const TierFacts& tf = facts.tiers[t];
+    // A non-stackable promotion takes from units at their regular prices (stackables come after it), and
+    // §2.5 frees the cheapest units of a "cheapest free" group and takes a buy_x_get_y round's buy units
+    // from the most expensive down before its get units: such a unit is discounted only when enough other
+    // matching units are at its price or above.
+    std::optional<RankedUnits> ranked;
+    std::int64_t needed_above = 0;
+    if (!promo.stackable && r.type == RewardType::multibuy && r.pay_for) {
+      ranked.emplace(context, tf.matches);
+      needed_above = *r.pay_for;
+    } else if (!promo.stackable && r.type == RewardType::buy_x_get_y) {
+      ranked.emplace(context, tf.matches);
+      needed_above = r.buy.quantity;
+    }
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+      if (!facts.lines[l]) continue;
+      const Money price = lines[l].unit_price;
+      Money bound = unit_bound(tf, l, r, price);
+      if (ranked && tf.matches[l] && ranked->at_or_above(price) - 1 < needed_above) bound = 0;
+      per_line[l] = std::max(per_line[l], bound);
+    }
   }
   return per_line;
 }

@@ -14,7 +14,10 @@ namespace till {
 /// (multibuys) are spread over their members by weight, so a member may carry up to its price.
 Money unit_bound(const TierFacts& facts, std::size_t line, const Reward& reward, Money price);
 
-/// Per line of the request: what item promotion `p` could take off one unit of it, in any tier.
+/// Per line of the request: what item promotion `p` could take off one unit of it, in any tier. For a
+/// non-stackable one (whose units are at regular prices), 0 where §2.5 never lets it discount the unit: a
+/// "cheapest free" unit needs pay_for others at its price or above, and a get unit that is also a buy unit
+/// needs buy.quantity of them.
 std::vector<Money> line_bounds(const PricingContext& context, int p);
 
 /// What order promotion `p` could take off `merchandise`, at most (any tier, condition or not).

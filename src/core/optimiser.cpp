@@ -241,7 +241,7 @@ class Search {
   // An upper bound of what item promotion p can still take in any extension of the current state. The free
   // units only shrink, and for most rewards what they take only shrinks with
   // them, so their take on today's free units bounds it; "cheapest free" multibuys and buy-x-get-y rounds can
-  // take more from fewer units, so for them the bound is the most valuable units they could possibly free.
+  // take more from fewer units, so for them the bound is the most they could take from any part of them.
   // The same for item promotion p on the units it may use: the free ones, or every one for a stackable
   // (whose later prices are only lower).
   Money take_bound(const Working& w, int p, bool stackable) {
@@ -275,13 +275,36 @@ class Search {
             prices.push_back(w.prices[static_cast<std::size_t>(u)]);
         std::int64_t groups = static_cast<std::int64_t>(prices.size()) / r.quantity;
         if (promo.max_applications) groups = std::min(groups, *promo.max_applications);
-        value = top_sum(std::move(prices), groups * (r.quantity - *r.pay_for));
+        // g groups free at most the cheapest g(n - k) of the g n most expensive units: those less the g k
+        // most expensive, which are paid for.
+        std::sort(prices.begin(), prices.end(), std::greater<>());
+        Money formed = 0;
+        Money paid = 0;
+        for (std::int64_t g = 0; g < groups; ++g) {
+          for (std::int64_t i = g * r.quantity; i < (g + 1) * r.quantity; ++i) formed += prices[static_cast<std::size_t>(i)];
+          for (std::int64_t i = g * *r.pay_for; i < (g + 1) * *r.pay_for; ++i) paid += prices[static_cast<std::size_t>(i)];
+          value = std::max(value, formed - paid);
+        }
       } else if (r.type == RewardType::buy_x_get_y) {
         std::int64_t buy = 0;
+        std::vector<Money> buy_prices;
+        for (std::int32_t u : pool)
+          if (tf.matches[line_of(u)]) {
+            ++buy;
+            buy_prices.push_back(w.prices[static_cast<std::size_t>(u)]);
+          }
+        std::sort(buy_prices.begin(), buy_prices.end(), std::greater<>());
         std::vector<Money> gets;
         for (std::int32_t u : pool) {
-          if (tf.matches[line_of(u)]) ++buy;
-          if (tf.get_matches[line_of(u)]) gets.push_back(unit_bound(tf, line_of(u), r, w.prices[static_cast<std::size_t>(u)]));
+          if (!tf.get_matches[line_of(u)]) continue;
+          const Money price = w.prices[static_cast<std::size_t>(u)];
+          // A non-stackable's units are at regular prices, and a unit that is also a buy unit is a get
+          // unit only after buy.quantity others at its price or above were taken as buy units (§2.5).
+          if (!stackable && tf.matches[line_of(u)]) {
+            const auto above = std::partition_point(buy_prices.begin(), buy_prices.end(), [&](Money b) { return b >= price; });
+            if (above - buy_prices.begin() - 1 < r.buy.quantity) continue;
+          }
+          gets.push_back(unit_bound(tf, line_of(u), r, price));
         }
         std::int64_t rounds = buy / r.buy.quantity;
         if (promo.max_applications) rounds = std::min(rounds, *promo.max_applications);
