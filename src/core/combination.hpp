@@ -77,6 +77,7 @@ struct Combination {
   std::vector<int> order_stackables;
   std::optional<int> shipping_promotion;
   std::vector<int> shipping_stackables;
+  bool operator==(const Combination&) const = default;
 };
 
 /// What one applied promotion did.

@@ -43,8 +43,8 @@ class Search {
       steps_ += ctx_.basket.unit_count() + 1;
       consider(c, evaluate(ctx_, c).benefit(), 0);
     }
-    greedy();
     split_components();
+    seed_components();
     for (std::size_t k = 0; k < components_.size(); ++k) {
       Component& component = components_[k];
       Working w = start_working(ctx_);
@@ -58,13 +58,14 @@ class Search {
       component.searched = true;
     }
     // The combining gets what the components left of the budget, and at least a tenth of it. A component
-    // cut short keeps the outcomes it found (sorted), and the components after it none but the greedy one.
+    // cut short keeps the outcomes it found (sorted), and the components after it only their seed.
     components_exhausted_ = exhausted_;
     for (Component& component : components_) {
       if (component.searched) continue;
       std::stable_sort(component.outcomes.begin(), component.outcomes.end(),
                        [](const Outcome& a, const Outcome& b) { return a.discount > b.discount; });
-      if (component.outcomes.empty()) component.outcomes.emplace_back();
+      if (component.outcomes.empty() || component.outcomes.front().discount < component.seed.discount)
+        component.outcomes.insert(component.outcomes.begin(), component.seed);
       component.searched = true;
     }
     exhausted_ = false;
@@ -108,6 +109,7 @@ class Search {
     std::vector<std::size_t> unit_line;   // per unit: its line's index in `lines`
     std::vector<Money> line_bound;        // per entry of `items`, per entry of `lines`: its line_bound_
     Money bound = 0;                      // upper bound of its item discount, before it is searched
+    Outcome seed;                         // the largest outcome known for it (first: a greedy one)
     bool searched = false;
     std::vector<Outcome> outcomes;        // once searched: from the largest discount down
   };
@@ -472,17 +474,35 @@ class Search {
     consider(hint, priced.benefit(), ctx_.basket.subtotal - priced.item_discount - priced.order_discount);
   }
 
-  // A first combination, so that the components' searches can be cut from the start: every non-stackable
-  // item candidate in search order (each one that still gives something), then every stackable, then the
-  // best order, shipping and gifts for that.
-  void greedy() {
-    Working w = start_working(ctx_);
+  // A first outcome for each component, so that the searches can be cut from the start: its non-stackable
+  // candidates in search order (each one that still gives something), then its stackables. Together they
+  // make the first combination.
+  void seed_components() {
+    Working w = start_working(ctx_);  // components share no unit, so one basket serves them all
+    for (Component& component : components_) {
+      const Money before = w.item_discount;
+      for (std::size_t c : component.items)
+        if (apply_item(ctx_, w, items_[c], false, &steps_)) component.seed.sequence.push_back(items_[c]);
+      for (int p : component.stackables)
+        if (apply_item(ctx_, w, p, true, &steps_)) component.seed.stackables.push_back(p);
+      component.seed.discount = w.item_discount - before;
+    }
+    combine_seeds();
+  }
+
+  // Considers every component's seed together, with the best order, shipping and gifts for them. A search
+  // that finds a component a larger outcome makes it the seed and calls this again, so that the best
+  // combination known, which every cut is measured against, improves while the components are searched.
+  void combine_seeds() {
     current_ = Combination{};
-    for (int p : items_)
-      if (apply_item(ctx_, w, p, false, &steps_)) current_.item_sequence.push_back(p);
-    for (int p : item_stackables_)
-      if (apply_item(ctx_, w, p, true, &steps_)) current_.item_stackables.push_back(p);
-    order_stage(w.item_discount);
+    Money taken = 0;
+    for (const Component& component : components_) {
+      const Outcome& seed = component.seed;
+      current_.item_sequence.insert(current_.item_sequence.end(), seed.sequence.begin(), seed.sequence.end());
+      current_.item_stackables.insert(current_.item_stackables.end(), seed.stackables.begin(), seed.stackables.end());
+      taken += seed.discount;
+    }
+    order_stage(taken);
   }
 
   // Joins lines that an item candidate could use together; each component keeps its candidates in search
@@ -724,6 +744,10 @@ class Search {
       ++steps_;
       outcome.discount = w.item_discount;
       component.outcomes.push_back(outcome);
+      if (outcome.discount > component.seed.discount) {
+        component.seed = outcome;
+        combine_seeds();
+      }
       return;
     }
     const int p = component.stackables[i];
@@ -806,6 +830,7 @@ class Search {
     if (best_benefit_ && benefit < *best_benefit_) return;
     if (best_benefit_ && benefit == *best_benefit_) {
       steps_ += 1;
+      if (combination == best_) return;  // found again (a seed, then the same outcomes in the product)
       const int by_set =
           compare_applied_sets(ctx_, applied_set(combination, after_order), applied_set(best_, best_after_order_));
       if (by_set > 0) return;
