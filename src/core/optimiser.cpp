@@ -627,7 +627,9 @@ class Search {
     if (!jointly_worth_exploring(w.item_discount, with_more - w.item_discount + others, merchandise)) return;
 
     // Stop here: the component's item sequence is complete.
-    const Money without_more = component_bound(component, w, node_bounds_[depth], stackables_bound, false);
+    const Money without_more = component.stackables.empty()
+                                   ? w.item_discount
+                                   : component_bound(component, w, node_bounds_[depth], stackables_bound, false);
     if (jointly_worth_exploring(w.item_discount, without_more - w.item_discount + others, merchandise)) {
       Outcome outcome;
       for (int c : seq) outcome.sequence.push_back(items_[static_cast<std::size_t>(c)]);
@@ -685,10 +687,25 @@ class Search {
     if (inserted) {
       PoolEntry entry;
       entry.take = compute_take(component, k);
-      if (entry.take >= 0) entry.bound = take_bound(w, items_[component.items[k]], false);
+      if (entry.take >= 0) entry.bound = pool_bound(w, items_[component.items[k]], takes_[static_cast<std::size_t>(entry.take)]);
       pool_entries_.push_back(entry);
     }
     return pool_entries_[id];
+  }
+
+  // take_bound for item promotion p on the free units it has just taken `take` from. Where what a reward
+  // takes only shrinks with its units, that take is the bound (a percent multibuy's smaller groups may
+  // round a penny a line higher); "cheapest free" multibuys and buy_x_get_y rounds need take_bound.
+  Money pool_bound(const Working& w, int p, const Take& take) {
+    const Promotion& promo = ctx_.rules->promotions[static_cast<std::size_t>(p)];
+    Money rounding = 0;
+    for (const Tier& tier : promo.tiers) {
+      const Reward& r = tier.reward;
+      if (r.type == RewardType::buy_x_get_y || (r.type == RewardType::multibuy && r.pay_for))
+        return take_bound(w, p, false);
+      if (r.type == RewardType::multibuy && r.percent) rounding = static_cast<Money>(ctx_.request->lines.size());
+    }
+    return take.amount + rounding;
   }
 
   // What the k-th item promotion takes from scratch_key_'s pool, at regular prices, interned in takes_.
