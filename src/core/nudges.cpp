@@ -50,6 +50,7 @@ Money worth_of(const Promotion& promo, const AppliedPromotion& applied) {
 struct Prober {
   EngineLimits limits;
   const Combination* hint = nullptr;  // the request's own best combination: a good start for each probe
+  SearchMemo* memo = nullptr;         // the request's search memo, shared by every probe
   std::int64_t left = 0;
   bool ran_out = false;
 };
@@ -65,7 +66,7 @@ Probe probe(const PricingContext& base, const Request& request, int p, Prober& p
   const PricingContext context = extend_context(base, request);
   // Only a candidate can apply (combination.hpp), so a promotion that is not one needs no search.
   if (!context.candidate[static_cast<std::size_t>(p)]) return Probe{false, 0, 0, context.basket.subtotal};
-  const Selected selected = select(context, prober.limits, prober.hint);
+  const Selected selected = select(context, prober.limits, prober.hint, prober.memo);
   const Promotion& promo = rules.promotions[static_cast<std::size_t>(p)];
   Probe out;
   out.measure = class_measure(context, promo.reward_class(), selected.priced);
@@ -418,7 +419,7 @@ std::optional<Nudge> public_code_nudge(const PricingContext& context, int p, Pro
     return std::nullopt;
   }
   --limits.left;
-  const Selected selected = select(coded, limits.limits, limits.hint);
+  const Selected selected = select(coded, limits.limits, limits.hint, limits.memo);
   std::optional<Nudge> nudge;
   for (const AppliedPromotion& a : selected.priced.applied) {
     if (a.promotion != p) continue;
@@ -524,7 +525,8 @@ NudgeKey least_key_with_code(const PricingContext& context, int p) {
 
 }  // namespace
 
-std::vector<Nudge> find_nudges(const PricingContext& context, const Selected& selected, const EngineLimits& limits) {
+std::vector<Nudge> find_nudges(const PricingContext& context, const Selected& selected, const EngineLimits& limits,
+                               SearchMemo* memo) {
   std::vector<Nudge> nudges;
   if (context.request->options.max_nudges == 0) return nudges;
 
@@ -582,7 +584,7 @@ std::vector<Nudge> find_nudges(const PricingContext& context, const Selected& se
     return a.promotion < b.promotion;
   };
   const std::size_t shown = static_cast<std::size_t>(context.request->options.max_nudges);
-  Prober prober{limits, &selected.combination, limits.nudge_probes, false};
+  Prober prober{limits, &selected.combination, memo, limits.nudge_probes, false};
   for (const Plan& plan : plans) {
     if (nudges.size() >= shown) {
       // The last nudge that would be shown so far: a plan that cannot sort before it is skipped.

@@ -8,7 +8,9 @@
 
 namespace till {
 
-/// The nudges for a priced request, ordered and cut at options.max_nudges (§6).
-std::vector<Nudge> find_nudges(const PricingContext& context, const Selected& selected, const EngineLimits& limits);
+/// The nudges for a priced request, ordered and cut at options.max_nudges (§6). `memo`, when given, is the
+/// one the request was priced with (its probes share it).
+std::vector<Nudge> find_nudges(const PricingContext& context, const Selected& selected, const EngineLimits& limits,
+                               SearchMemo* memo = nullptr);
 
 }  // namespace till

@@ -5,19 +5,22 @@
 // outcomes do not depend on any other component's, so each component is searched on its own: its
 // non-stackable item promotions in every order (each takes from the units no earlier one took), then every
 // subset of its stackables. Different orders often reach the same state (the same units taken by the same
-// promotions at the same prices); a state is searched once (a transposition table). The components'
-// outcomes are then combined, and each combination's item discount is followed by the order promotion and
-// its stackables, the shipping promotion and its stackables, and the gifts, on plain amounts. A subtree is
-// cut when an upper bound of its benefit is below the best benefit found (a greedy combination gives the
-// first); ties are settled by the full §5.4 comparison. Every unit of work counts as a step; past the
-// budget the search stops with the best found so far (deterministically: the order of the search never
-// depends on time or on hashing).
+// promotions at the same prices); a state is searched once: the states and the moves between them form a
+// graph (component_graph.hpp), which a SearchMemo keeps for the next search of the same component. The
+// components' outcomes are then combined, and each combination's item discount is followed by the order
+// promotion and its stackables, the shipping promotion and its stackables, and the gifts, on plain amounts.
+// A subtree is cut when an upper bound of its benefit is below the best benefit found (greedy outcomes of
+// the components give the first, bettered as the components' searches find larger ones); ties are settled
+// by the full §5.4 comparison. Every unit of work counts as a step; past the budget the search stops with
+// the best found so far (deterministically: the order of the search never depends on time or on hashing).
 #include <algorithm>
 #include <bit>
+#include <memory>
 #include <utility>
 #include <numeric>
 
 #include "core/bounds.hpp"
+#include "core/component_graph.hpp"
 #include "core/key_table.hpp"
 #include "core/rewards/item_reward.hpp"
 #include "core/selection.hpp"
@@ -28,8 +31,11 @@ namespace {
 
 class Search {
  public:
-  Search(const PricingContext& context, const EngineLimits& limits)
-      : ctx_(context), full_budget_(limits.search_steps), budget_(limits.search_steps - limits.search_steps / 10) {}
+  Search(const PricingContext& context, const EngineLimits& limits, SearchMemo* memo)
+      : ctx_(context),
+        memo_(memo),
+        full_budget_(limits.search_steps),
+        budget_(limits.search_steps - limits.search_steps / 10) {}
 
   Selected run(const Combination* hint) {
     prepare();
@@ -51,10 +57,9 @@ class Search {
       std::vector<int> seq;
       std::vector<std::uint8_t> in_seq(items_.size(), 0);
       start_component(component);
-      dfs_component(component, others_more(k), w, seq, in_seq);
+      visit(component, 0, others_more(k), w, seq, in_seq);
       if (out_of_steps()) break;
-      std::stable_sort(component.outcomes.begin(), component.outcomes.end(),
-                       [](const Outcome& a, const Outcome& b) { return a.discount > b.discount; });
+      sort_outcomes(component);
       component.searched = true;
     }
     // The combining gets what the components left of the budget, and at least a tenth of it. A component
@@ -62,10 +67,10 @@ class Search {
     components_exhausted_ = exhausted_;
     for (Component& component : components_) {
       if (component.searched) continue;
-      std::stable_sort(component.outcomes.begin(), component.outcomes.end(),
-                       [](const Outcome& a, const Outcome& b) { return a.discount > b.discount; });
-      if (component.outcomes.empty() || component.outcomes.front().discount < component.seed.discount)
-        component.outcomes.insert(component.outcomes.begin(), component.seed);
+      sort_outcomes(component);
+      std::vector<ItemOutcome>& outcomes = component.graph->outcomes;
+      if (outcomes.empty() || outcomes.front().discount < component.seed.discount)
+        outcomes.insert(outcomes.begin(), component.seed);
       component.searched = true;
     }
     exhausted_ = false;
@@ -83,19 +88,12 @@ class Search {
 
  private:
   const PricingContext& ctx_;
+  SearchMemo* const memo_;  // where component graphs outlive this search, or nullptr
   const std::int64_t full_budget_;
   std::int64_t budget_;  // searching the components stops at nine tenths of the budget
   std::int64_t steps_ = 0;
   bool exhausted_ = false;
   bool components_exhausted_ = false;
-
-  // One way a component's item promotions can apply: the order of its non-stackable ones and the
-  // stackables applied after them, and what they take off its units together.
-  struct Outcome {
-    Money discount = 0;
-    std::vector<int> sequence;    // promotion indexes
-    std::vector<int> stackables;  // promotion indexes, in item_stackables_ order
-  };
 
   // Lines joined by the item promotions that could use them, with those promotions. A set of the
   // component's units is `words` 64-bit words, bit j standing for units[j].
@@ -109,39 +107,24 @@ class Search {
     std::vector<std::size_t> unit_line;   // per unit: its line's index in `lines`
     std::vector<Money> line_bound;        // per entry of `items`, per entry of `lines`: its line_bound_
     Money bound = 0;                      // upper bound of its item discount, before it is searched
-    Outcome seed;                         // the largest outcome known for it (first: a greedy one)
+    ItemOutcome seed;                     // the largest outcome known for it (first: a greedy one)
     bool searched = false;
-    std::vector<Outcome> outcomes;        // once searched: from the largest discount down
+    ComponentGraph* graph = nullptr;      // its search graph; once searched, its outcomes largest first
   };
   std::vector<Component> components_;
   std::vector<Money> scratch_best_line_;      // component_bound's, per line
   std::vector<std::int32_t> scratch_pool_;    // take_bound's units
   std::vector<Money> suffix_max_;             // per component: the most the components from it on can take
-  std::vector<const Outcome*> chosen_;        // per component: the outcome of the combination being built
+  std::vector<const ItemOutcome*> chosen_;    // per component: the outcome of the combination being built
 
   std::vector<int> items_;                      // non-stackable item candidates, search order
   std::vector<std::vector<Money>> line_bound_;  // per item candidate, per line: bound per free unit
   std::vector<Money> stackable_line_bound_;     // per line: what all item stackables could take off a unit
 
-  // The component search's memo tables (see start_component). In it, a free unit is always at its regular
-  // price (stackables, the only promotions that lower a unit without taking it, apply after it), so what an
-  // item promotion takes depends only on which of its units are free: it is computed once per such pool.
-  struct Take {
-    Money amount = 0;
-    std::vector<std::uint64_t> used;                      // a set of the component's units
-    std::vector<std::pair<std::int32_t, Money>> discounts;  // (basket unit, what it takes off it)
-  };
-  struct PoolEntry {
-    std::int32_t take = -1;  // the id of what it takes from the pool, or -1 when it gives nothing there
-    Money bound = 0;         // take_bound there: at most what it can take from the pool or any part of it
-  };
-  KeyTable pool_ids_;                    // (entry k of the component's items, pool) -> index into pool_entries_
-  std::vector<PoolEntry> pool_entries_;  // per pool id
+  std::vector<std::unique_ptr<ComponentGraph>> own_graphs_;  // the graphs of components no memo keeps
   std::vector<std::vector<PoolEntry>> node_entries_;  // per depth of the search: each entry k's PoolEntry
   std::vector<std::vector<Money>> node_bounds_;       // per depth: each entry k's bound (0 once applied)
-  KeyTable take_ids_;                    // (k, tier, units used, discounts) -> take id: equal takes, one id
-  std::vector<Take> takes_;              // per take id
-  KeyTable states_;                      // item states already searched: state_ of each
+  std::vector<std::uint8_t> visited_;    // per node of the graph being searched: reached by this search
   std::vector<std::uint64_t> state_;     // per entry k: the id + 1 of what it took, or 0 when not applied
   std::vector<std::uint64_t> free_;      // the component's units no item promotion took
   std::vector<std::uint64_t> scratch_key_;
@@ -316,7 +299,7 @@ class Search {
                               ctx_.rules->rounding};
         value = take_item_reward(r, std::nullopt, input).total;
         // Groups of fewer units may spread over lines differently: a penny of rounding per line.
-        if (r.type == RewardType::multibuy && r.percent) value += static_cast<Money>(ctx_.request->lines.size());
+        if (r.type == RewardType::multibuy && r.percent) value += lines_of(p);
       }
       if (promo.max_discount) value = std::min(value, *promo.max_discount);
       best = std::max(best, value);
@@ -486,6 +469,8 @@ class Search {
       for (int p : component.stackables)
         if (apply_item(ctx_, w, p, true, &steps_)) component.seed.stackables.push_back(p);
       component.seed.discount = w.item_discount - before;
+      for (const ItemOutcome& outcome : component.graph->outcomes)  // what earlier searches found
+        if (outcome.discount > component.seed.discount) component.seed = outcome;
     }
     combine_seeds();
   }
@@ -497,7 +482,7 @@ class Search {
     current_ = Combination{};
     Money taken = 0;
     for (const Component& component : components_) {
-      const Outcome& seed = component.seed;
+      const ItemOutcome& seed = component.seed;
       current_.item_sequence.insert(current_.item_sequence.end(), seed.sequence.begin(), seed.sequence.end());
       current_.item_stackables.insert(current_.item_stackables.end(), seed.stackables.begin(), seed.stackables.end());
       taken += seed.discount;
@@ -571,6 +556,7 @@ class Search {
             component.reach[k * component.words + j / 64] |= std::uint64_t{1} << (j % 64);
       }
     }
+    for (Component& component : components_) component.graph = &graph_of(component);
     const Working fresh = start_working(ctx_);
     for (Component& component : components_) {
       std::vector<Money> bounds;
@@ -584,10 +570,39 @@ class Search {
     }
   }
 
+  // The component's search graph: the memo's when the memo keeps graphs for all its lines, else one of its
+  // own. The key names everything its search depends on: its lines (and so its units and their prices),
+  // and its promotions in search order, each with the tiers whose condition holds.
+  ComponentGraph& graph_of(const Component& component) {
+    bool kept = memo_ != nullptr;
+    std::vector<std::uint64_t> key = {component.lines.size()};
+    for (std::size_t line : component.lines) {
+      key.push_back(line);
+      kept = kept && line < memo_->lines();
+    }
+    const auto add = [&](int p) {
+      const std::vector<Tier>& tiers = ctx_.rules->promotions[static_cast<std::size_t>(p)].tiers;
+      std::uint64_t holds = 0;
+      for (std::size_t t = 0; t < tiers.size() && t < 64; ++t)
+        if (tier_condition_holds(ctx_, p, static_cast<int>(t), ctx_.basket.subtotal)) holds |= std::uint64_t{1} << t;
+      kept = kept && tiers.size() <= 64;
+      key.push_back(static_cast<std::uint64_t>(p));
+      key.push_back(holds);
+    };
+    key.push_back(component.items.size());
+    for (std::size_t c : component.items) add(items_[c]);
+    key.push_back(component.stackables.size());
+    for (int p : component.stackables) add(p);
+    if (kept) return memo_->graph(key);
+    own_graphs_.push_back(std::make_unique<ComponentGraph>());
+    return *own_graphs_.back();
+  }
+
   // The most a component can take: its largest outcome once searched, its bound before.
   static Money most_of(const Component& component) {
     if (!component.searched) return component.bound;
-    return component.outcomes.empty() ? 0 : component.outcomes.front().discount;
+    const std::vector<ItemOutcome>& outcomes = component.graph->outcomes;
+    return outcomes.empty() ? 0 : outcomes.front().discount;
   }
 
   // The most every component but `k` can take together.
@@ -598,14 +613,58 @@ class Search {
     return more;
   }
 
-  // Searches one component's item states from `w` (which holds only this component's promotions, as
-  // free_ and state_ do), adding an outcome for each state worth stopping at and each subset of its
-  // stackables. The other components may add anything from 0 to `others` to the item discount, which the
-  // bounds allow for. Changes `w` while it searches and restores it before it returns.
-  void dfs_component(Component& component, Money others, Working& w, std::vector<int>& seq,
-                     std::vector<std::uint8_t>& in_seq) {
+  // Searches component's item states from node `id` of its graph, the state `w`, free_ and state_ hold
+  // (with seq the order its promotions were applied in, in_seq marking them), adding an outcome for each
+  // state worth stopping at and each subset of its stackables. A state is searched once per search
+  // (visited_), and what an earlier search worked out for it is used again: its bounds, its edges and
+  // whether its outcomes were kept. The other components may add anything from 0 to `others` to the item
+  // discount, which the bounds allow for. Changes `w` while it searches and restores it before it returns.
+  void visit(Component& component, std::uint32_t id, Money others, Working& w, std::vector<int>& seq,
+             std::vector<std::uint8_t>& in_seq) {
     if (out_of_steps()) return;
-    const std::size_t depth = seq.size();
+    ComponentGraph& graph = *component.graph;
+    ++steps_;
+    const bool fresh = !graph.nodes[id].bounded;  // this visit works the node's pool entries out
+    if (fresh) bound_state(component, id, w, in_seq, seq.size());
+    const StateNode node = graph.nodes[id];
+    const Money merchandise = ctx_.basket.subtotal - w.item_discount;
+    if (!jointly_worth_exploring(w.item_discount, node.with_more - w.item_discount + others, merchandise)) return;
+
+    // Stop here: the component's item sequence is complete.
+    if (!node.stopped &&
+        jointly_worth_exploring(w.item_discount, node.without_more - w.item_discount + others, merchandise)) {
+      ItemOutcome outcome;
+      for (int c : seq) outcome.sequence.push_back(items_[static_cast<std::size_t>(c)]);
+      each_stackable_subset(component, w, 0, outcome);
+      if (out_of_steps()) return;  // some subsets may be missing: a later search adds them
+      graph.nodes[id].stopped = true;
+    }
+    if (!node.expanded) expand(component, id, w, in_seq, seq.size(), fresh);
+    const std::uint32_t begin = graph.nodes[id].edges_begin;
+    const std::uint32_t end = graph.nodes[id].edges_end;
+    for (std::uint32_t e = begin; e < end; ++e) {
+      if (out_of_steps()) return;
+      const StateEdge edge = graph.edges[e];
+      ++steps_;
+      if (visited_[edge.to]) continue;
+      visited_[edge.to] = 1;
+      const std::size_t c = component.items[edge.k];
+      apply_take(component, w, edge.take, true);
+      state_[edge.k] = std::uint64_t{edge.take} + 1;
+      seq.push_back(static_cast<int>(c));
+      in_seq[c] = 1;
+      visit(component, edge.to, others, w, seq, in_seq);
+      in_seq[c] = 0;
+      seq.pop_back();
+      state_[edge.k] = 0;
+      apply_take(component, w, edge.take, false);
+    }
+  }
+
+  // Works out node `id`'s bounds (the state `w` holds, at search depth `depth`): each promotion not yet
+  // applied with its take from its free units (node_entries_[depth]), and what all could still take.
+  void bound_state(Component& component, std::uint32_t id, const Working& w, const std::vector<std::uint8_t>& in_seq,
+                   std::size_t depth) {
     if (node_entries_.size() <= depth) {
       node_entries_.resize(depth + 1);
       node_bounds_.resize(depth + 1);
@@ -622,56 +681,68 @@ class Search {
     }
     Money stackables_bound = 0;
     for (int p : component.stackables) stackables_bound += take_bound(w, p, true);
-    const Money merchandise = ctx_.basket.subtotal - w.item_discount;
-    const Money with_more = component_bound(component, w, node_bounds_[depth], items_bound + stackables_bound, true);
-    if (!jointly_worth_exploring(w.item_discount, with_more - w.item_discount + others, merchandise)) return;
-
-    // Stop here: the component's item sequence is complete.
-    const Money without_more = component.stackables.empty()
-                                   ? w.item_discount
-                                   : component_bound(component, w, node_bounds_[depth], stackables_bound, false);
-    if (jointly_worth_exploring(w.item_discount, without_more - w.item_discount + others, merchandise)) {
-      Outcome outcome;
-      for (int c : seq) outcome.sequence.push_back(items_[static_cast<std::size_t>(c)]);
-      each_stackable_subset(component, w, 0, outcome);
-    }
-    for (std::size_t k = 0; k < component.items.size(); ++k) {
-      if (out_of_steps()) return;
-      const std::size_t c = component.items[k];
-      if (in_seq[c]) continue;
-      const std::int32_t id = node_entries_[depth][k].take;
-      if (id < 0) continue;
-      steps_ += static_cast<std::int64_t>(component.units.size() / 8) + 1;
-      state_[k] = static_cast<std::uint64_t>(id) + 1;
-      bool inserted = false;
-      states_.find_or_insert(state_.data(), state_.size(), inserted);
-      if (inserted) {
-        apply_take(component, w, static_cast<std::size_t>(id), true);
-        seq.push_back(static_cast<int>(c));
-        in_seq[c] = 1;
-        dfs_component(component, others, w, seq, in_seq);
-        in_seq[c] = 0;
-        seq.pop_back();
-        apply_take(component, w, static_cast<std::size_t>(id), false);
-      }
-      state_[k] = 0;
-    }
+    StateNode& node = component.graph->nodes[id];
+    node.with_more = component_bound(component, w, node_bounds_[depth], items_bound + stackables_bound, true);
+    node.without_more = component.stackables.empty()
+                            ? w.item_discount
+                            : component_bound(component, w, node_bounds_[depth], stackables_bound, false);
+    node.bounded = true;
   }
 
-  // Empties the memo tables for a search of `component`, from none of its units taken.
+  // Records node `id`'s edges: one per promotion not yet applied that takes something from its free units,
+  // to the state with that take added (a new node when no search met it before). With `fresh`, the takes
+  // are node_entries_[depth]'s; else they are looked up again.
+  void expand(Component& component, std::uint32_t id, const Working& w, const std::vector<std::uint8_t>& in_seq,
+              std::size_t depth, bool fresh) {
+    ComponentGraph& graph = *component.graph;
+    const auto begin = static_cast<std::uint32_t>(graph.edges.size());
+    for (std::size_t k = 0; k < component.items.size(); ++k) {
+      if (in_seq[component.items[k]]) continue;
+      const std::int32_t take = fresh ? node_entries_[depth][k].take : pool_entry(component, k, w).take;
+      if (take < 0) continue;
+      steps_ += static_cast<std::int64_t>(component.units.size() / 8) + 1;
+      state_[k] = static_cast<std::uint64_t>(take) + 1;
+      bool inserted = false;
+      const std::uint32_t to = graph.state_ids.find_or_insert(state_.data(), state_.size(), inserted);
+      state_[k] = 0;
+      if (inserted) {
+        graph.nodes.emplace_back();
+        visited_.push_back(0);
+      }
+      graph.edges.push_back({static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(take), to});
+    }
+    StateNode& node = graph.nodes[id];
+    node.edges_begin = begin;
+    node.edges_end = static_cast<std::uint32_t>(graph.edges.size());
+    node.expanded = true;
+  }
+
+  // Readies a search of `component` from none of its units taken: its graph's first node (the state with
+  // nothing applied) exists and is the only one this search has reached.
   void start_component(const Component& component) {
-    pool_ids_.clear();
-    pool_entries_.clear();
-    take_ids_.clear();
-    takes_.clear();
-    states_.clear();
+    ComponentGraph& graph = *component.graph;
     state_.assign(component.items.size(), 0);
     free_.assign(component.words, 0);
     for (std::size_t j = 0; j < component.units.size(); ++j) free_[j / 64] |= std::uint64_t{1} << (j % 64);
+    if (graph.nodes.empty()) {
+      bool inserted = false;
+      graph.state_ids.find_or_insert(state_.data(), state_.size(), inserted);
+      graph.nodes.emplace_back();
+    }
+    visited_.assign(graph.nodes.size(), 0);
+    visited_[0] = 1;
+  }
+
+  // Its outcomes, largest discount first.
+  static void sort_outcomes(Component& component) {
+    std::vector<ItemOutcome>& outcomes = component.graph->outcomes;
+    std::stable_sort(outcomes.begin(), outcomes.end(),
+                     [](const ItemOutcome& a, const ItemOutcome& b) { return a.discount > b.discount; });
   }
 
   // What the component's k-th item promotion could do with its free units (w's untaken ones).
   PoolEntry pool_entry(const Component& component, std::size_t k, const Working& w) {
+    ComponentGraph& graph = *component.graph;
     std::vector<std::uint64_t>& key = scratch_key_;
     key.assign(1, k);
     bool any = false;
@@ -683,14 +754,21 @@ class Search {
     ++steps_;
     if (!any) return PoolEntry{};
     bool inserted = false;
-    const std::uint32_t id = pool_ids_.find_or_insert(key.data(), key.size(), inserted);
+    const std::uint32_t id = graph.pool_ids.find_or_insert(key.data(), key.size(), inserted);
     if (inserted) {
       PoolEntry entry;
       entry.take = compute_take(component, k);
-      if (entry.take >= 0) entry.bound = pool_bound(w, items_[component.items[k]], takes_[static_cast<std::size_t>(entry.take)]);
-      pool_entries_.push_back(entry);
+      if (entry.take >= 0)
+        entry.bound = pool_bound(w, items_[component.items[k]], graph.takes[static_cast<std::size_t>(entry.take)]);
+      graph.pool_entries.push_back(entry);
     }
-    return pool_entries_[id];
+    return graph.pool_entries[id];
+  }
+
+  // How many lines item promotion p could use.
+  Money lines_of(int p) const {
+    const std::vector<std::uint8_t>& lines = ctx_.facts[static_cast<std::size_t>(p)].lines;
+    return static_cast<Money>(std::count(lines.begin(), lines.end(), std::uint8_t{1}));
   }
 
   // take_bound for item promotion p on the free units it has just taken `take` from. Where what a reward
@@ -703,12 +781,12 @@ class Search {
       const Reward& r = tier.reward;
       if (r.type == RewardType::buy_x_get_y || (r.type == RewardType::multibuy && r.pay_for))
         return take_bound(w, p, false);
-      if (r.type == RewardType::multibuy && r.percent) rounding = static_cast<Money>(ctx_.request->lines.size());
+      if (r.type == RewardType::multibuy && r.percent) rounding = lines_of(p);
     }
     return take.amount + rounding;
   }
 
-  // What the k-th item promotion takes from scratch_key_'s pool, at regular prices, interned in takes_.
+  // What the k-th item promotion takes from scratch_key_'s pool, at regular prices, interned in the graph.
   std::int32_t compute_take(const Component& component, std::size_t k) {
     std::vector<std::int32_t>& pool = scratch_units_;
     pool.clear();
@@ -734,14 +812,15 @@ class Search {
       key.push_back(static_cast<std::uint64_t>(choice->take.discounts[i]));
     }
     bool inserted = false;
-    const std::uint32_t id = take_ids_.find_or_insert(key.data(), key.size(), inserted);
-    if (inserted) takes_.push_back(std::move(take));
+    ComponentGraph& graph = *component.graph;
+    const std::uint32_t id = graph.take_ids.find_or_insert(key.data(), key.size(), inserted);
+    if (inserted) graph.takes.push_back(std::move(take));
     return static_cast<std::int32_t>(id);
   }
 
   // Applies take `id` to `w` and free_ (`forward`), or undoes it.
   void apply_take(const Component& component, Working& w, std::size_t id, bool forward) {
-    const Take& take = takes_[id];
+    const Take& take = component.graph->takes[id];
     for (std::size_t i = 0; i < component.words; ++i) {
       if (forward) free_[i] &= ~take.used[i];
       else free_[i] |= take.used[i];
@@ -755,12 +834,12 @@ class Search {
   }
 
   // Adds `outcome` with every subset of the component's stackables from the i-th on, applied on `w`.
-  void each_stackable_subset(Component& component, const Working& w, std::size_t i, Outcome& outcome) {
+  void each_stackable_subset(Component& component, const Working& w, std::size_t i, ItemOutcome& outcome) {
     if (out_of_steps()) return;
     if (i == component.stackables.size()) {
       ++steps_;
       outcome.discount = w.item_discount;
-      component.outcomes.push_back(outcome);
+      component.graph->outcomes.push_back(outcome);
       if (outcome.discount > component.seed.discount) {
         component.seed = outcome;
         combine_seeds();
@@ -784,7 +863,7 @@ class Search {
     if (!jointly_worth_exploring(taken, suffix_max_[k], ctx_.basket.subtotal - taken)) return;
     if (k == components_.size()) {
       current_ = Combination{};
-      for (const Outcome* outcome : chosen_) {
+      for (const ItemOutcome* outcome : chosen_) {
         current_.item_sequence.insert(current_.item_sequence.end(), outcome->sequence.begin(), outcome->sequence.end());
         current_.item_stackables.insert(current_.item_stackables.end(), outcome->stackables.begin(),
                                         outcome->stackables.end());
@@ -792,7 +871,7 @@ class Search {
       order_stage(taken);
       return;
     }
-    for (const Outcome& outcome : components_[k].outcomes) {
+    for (const ItemOutcome& outcome : components_[k].graph->outcomes) {
       ++steps_;
       chosen_[k] = &outcome;
       dfs_product(k + 1, taken + outcome.discount);
@@ -872,8 +951,8 @@ class Search {
 }  // namespace
 
 Selected select_best_for_customer(const PricingContext& context, const EngineLimits& limits,
-                                  const Combination* hint) {
-  return Search(context, limits).run(hint);
+                                  const Combination* hint, SearchMemo* memo) {
+  return Search(context, limits, memo).run(hint);
 }
 
 }  // namespace till

@@ -77,9 +77,10 @@ Selected select_by_priority(const PricingContext& context) {
   return selected;
 }
 
-Selected select(const PricingContext& context, const EngineLimits& limits, const Combination* hint) {
+Selected select(const PricingContext& context, const EngineLimits& limits, const Combination* hint,
+                SearchMemo* memo) {
   return context.rules->selection == Selection::priority ? select_by_priority(context)
-                                                         : select_best_for_customer(context, limits, hint);
+                                                         : select_best_for_customer(context, limits, hint, memo);
 }
 
 }  // namespace till
