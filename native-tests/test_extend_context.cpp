@@ -1,6 +1,7 @@
-// extend_context (the nudges' way to re-price a basket with one line added) must build exactly the context
-// make_context builds from scratch: on seeded random baskets, with the added line a copy of a basket line
-// (as quantity nudges add), a plain line (as spend nudges add) or a line of another random basket.
+// LineExtension (the nudges' way to re-price a basket with one line added) must grow a context into exactly
+// the context make_context builds from scratch, and shrink it back into exactly what it was: on seeded
+// random baskets, with the added line a copy of a basket line (as quantity nudges add), a plain line (as
+// spend nudges add) or a line of another random basket.
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <string>
@@ -38,7 +39,8 @@ void require_same(const till::PricingContext& a, const till::PricingContext& b) 
 
 }  // namespace
 
-TEST_CASE("extend_context equals make_context on the extended request", "[context][property]") {
+TEST_CASE("a context grown by a line equals make_context on the extended request, and shrinks back",
+          "[context][property]") {
   constexpr std::uint64_t kCases = 2000;
   int changed_candidates = 0;
   for (std::uint64_t seed = 0; seed < kCases; ++seed) {
@@ -50,7 +52,8 @@ TEST_CASE("extend_context equals make_context on the extended request", "[contex
     REQUIRE(rules.ok());
     REQUIRE(request.ok());
     REQUIRE(donor.ok());
-    const till::PricingContext base = till::make_context(*rules, *request);
+    till::PricingContext base = till::make_context(*rules, *request);
+    const till::PricingContext before = till::make_context(*rules, *request);
 
     till::testing::Random random(seed);
     till::Line added;
@@ -76,8 +79,13 @@ TEST_CASE("extend_context equals make_context on the extended request", "[contex
 
     INFO("seed " << seed);
     const till::PricingContext fresh = till::make_context(*rules, extended);
-    const till::PricingContext grown = till::extend_context(base, extended);
-    require_same(grown, fresh);
+    {
+      const till::LineExtension grown(base, extended);
+      REQUIRE(base.request == &extended);
+      require_same(base, fresh);
+    }
+    REQUIRE(base.request == &*request);
+    require_same(base, before);
     if (fresh.candidate != base.candidate) ++changed_candidates;
   }
   // The added lines must sometimes make a promotion eligible, or the incremental path is barely tested.

@@ -40,7 +40,7 @@ TEST_CASE("a search with a memo chooses what a fresh search chooses", "[optimise
     REQUIRE(rules.ok());
     REQUIRE(request.ok());
     INFO("seed " << seed << "\nrules:   " << input.rules << "\nrequest: " << input.request);
-    const till::PricingContext base = till::make_context(*rules, *request);
+    till::PricingContext base = till::make_context(*rules, *request);
     till::SearchMemo memo(request->lines.size());
     const till::Selected fresh = till::select_best_for_customer(base, limits);
     const till::Selected first = till::select_best_for_customer(base, limits, nullptr, &memo);
@@ -66,9 +66,9 @@ TEST_CASE("a search with a memo chooses what a fresh search chooses", "[optimise
       INFO("added line: sku " << line.sku << " x" << line.quantity << " at " << line.unit_price);
       till::Request changed = *request;
       changed.lines.push_back(line);
-      const till::PricingContext context = till::extend_context(base, changed);
-      require_same(till::select_best_for_customer(context, limits, &first.combination),
-                   till::select_best_for_customer(context, limits, &first.combination, &memo));
+      const till::LineExtension grown(base, changed);
+      require_same(till::select_best_for_customer(base, limits, &first.combination),
+                   till::select_best_for_customer(base, limits, &first.combination, &memo));
     }
 
     // Each promotion's first code entered.

@@ -60,11 +60,27 @@ std::optional<Reason> precheck(const Promotion& promo, const Request& request, c
 /// Builds the context. Requires rules and request already validated and matched (currency, method).
 PricingContext make_context(const RuleSet& rules, const Request& request);
 
-/// The context of `extended`, which must be `*base.request` with one line appended and nothing else
-/// changed: equal to make_context(*base.rules, extended), but only the added line is matched against the
-/// promotions, and only promotions it can change are re-priced alone (for nudges, which re-price a basket
-/// many times with one line added). `extended` must outlive the result.
-PricingContext extend_context(const PricingContext& base, const Request& extended);
+/// Grows a context in place by one line, and shrinks it back when destroyed (for nudges, which re-price a
+/// basket many times with one line added). While it lives, `context` is exactly what make_context builds
+/// for `extended`, which must be `*context.request` with one line appended and nothing else changed, and
+/// must outlive it: only the added line is matched against the promotions, only promotions it can change
+/// are re-priced alone, and nothing is copied but what it changes.
+class LineExtension {
+ public:
+  LineExtension(PricingContext& context, const Request& extended);
+  ~LineExtension();
+  LineExtension(const LineExtension&) = delete;
+  LineExtension& operator=(const LineExtension&) = delete;
+
+ private:
+  PricingContext& context_;
+  const Request* request_;  // what the context held before
+  std::size_t units_;
+  Money subtotal_;
+  std::vector<bool> candidate_;
+  std::vector<Money> alone_amount_;
+  std::vector<std::uint8_t> items_hold_;  // per tier of each promotion, in order
+};
 
 /// A combination: which promotions apply, and for non-stackable item promotions, the order in which they
 /// take units (each takes, by its own rules, from the units no earlier one took). Indexes are into

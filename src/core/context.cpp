@@ -48,15 +48,6 @@ PromotionFacts facts_of(const Promotion& promo, const std::vector<Line>& lines) 
   return facts;
 }
 
-// `base` with `value` appended, allocated once at its final size.
-std::vector<std::uint8_t> with_one_more(const std::vector<std::uint8_t>& base, std::uint8_t value) {
-  std::vector<std::uint8_t> out;
-  out.reserve(base.size() + 1);
-  out.assign(base.begin(), base.end());
-  out.push_back(value);
-  return out;
-}
-
 }  // namespace
 
 std::optional<Reason> precheck(const Promotion& promo, const Request& request, const std::vector<std::string>& entered,
@@ -177,54 +168,79 @@ PricingContext make_context(const RuleSet& rules, const Request& request) {
   return context;
 }
 
-PricingContext extend_context(const PricingContext& base, const Request& extended) {
-  // Every member but the facts is copied whole; the facts are built at their new size, as copying them and
-  // then growing every vector would allocate twice (this runs for every nudge probe).
-  PricingContext context;
-  context.rules = base.rules;
-  context.request = &extended;
-  context.basket = make_basket(extended);
-  context.shipping_price = base.shipping_price;
-  context.entered_codes = base.entered_codes;
-  context.precheck = base.precheck;
-  context.audience_detail = base.audience_detail;
-  context.codes_used = base.codes_used;
-  context.candidate = base.candidate;
-  context.alone_amount = base.alone_amount;
+LineExtension::LineExtension(PricingContext& context, const Request& extended)
+    : context_(context),
+      request_(context.request),
+      units_(static_cast<std::size_t>(context.basket.unit_count())),
+      subtotal_(context.basket.subtotal),
+      candidate_(context.candidate),
+      alone_amount_(context.alone_amount) {
+  const RuleSet& rules = *context.rules;
   const Line& added = extended.lines.back();
-  const std::size_t n = context.rules->promotions.size();
-  context.facts.resize(n);
+  const std::size_t n = rules.promotions.size();
+  for (const PromotionFacts& facts : context.facts)
+    for (const TierFacts& tf : facts.tiers) items_hold_.push_back(tf.items_hold);
+
+  // Whether each tier holds before the line, for the item promotions whose alone amount may change.
+  std::vector<std::uint8_t> held;
+  for (std::size_t p = 0; p < n; ++p)
+    for (int t = 0; t < static_cast<int>(rules.promotions[p].tiers.size()); ++t)
+      held.push_back(tier_condition_holds(context, static_cast<int>(p), t, context.basket.subtotal));
+
+  context.request = &extended;
+  Basket& basket = context.basket;
+  basket.line_first.push_back(basket.unit_count());
+  basket.unit_line.insert(basket.unit_line.end(), static_cast<std::size_t>(added.quantity),
+                          static_cast<std::int32_t>(extended.lines.size() - 1));
+  basket.unit_regular.insert(basket.unit_regular.end(), static_cast<std::size_t>(added.quantity), added.unit_price);
+  basket.subtotal += added.quantity * added.unit_price;
+
   std::vector<std::uint8_t> recompute(n, 0);
+  std::size_t tier_index = 0;
   for (std::size_t p = 0; p < n; ++p) {
-    const Promotion& promo = context.rules->promotions[p];
-    const PromotionFacts& from = base.facts[p];
+    const Promotion& promo = rules.promotions[p];
     PromotionFacts& facts = context.facts[p];
     std::uint8_t uses_added = 0;
-    facts.tiers.reserve(promo.tiers.size());
     for (std::size_t t = 0; t < promo.tiers.size(); ++t) {
-      const TierFacts& tier_from = from.tiers[t];
+      TierFacts& tf = facts.tiers[t];
       const auto [match, get] = reward_matches(promo.tiers[t].reward, added);
-      TierFacts tf;
-      tf.matches = with_one_more(tier_from.matches, match);
-      tf.get_matches = with_one_more(tier_from.get_matches, get);
-      tf.items_hold = tier_from.items_hold;
+      tf.matches.push_back(match);
+      tf.get_matches.push_back(get);
       // Only an items entry whose selector takes the added line can change.
       const auto& items = promo.tiers[t].condition.items;
       if (std::any_of(items.begin(), items.end(), [&](const ItemRequirement& i) { return matches(i.selector, added); }))
         tf.items_hold = items_hold(promo.tiers[t].condition, extended.lines);
       if (match || get) uses_added = 1;
-      facts.tiers.push_back(std::move(tf));
     }
-    facts.lines = with_one_more(from.lines, uses_added);
+    facts.lines.push_back(uses_added);
     // What an item promotion gives alone changes only with the units it can use or the tiers that hold.
-    if (facts.lines.back()) recompute[p] = 1;
-    for (int t = 0; t < static_cast<int>(promo.tiers.size()); ++t)
-      if (tier_condition_holds(context, static_cast<int>(p), t, context.basket.subtotal) !=
-          tier_condition_holds(base, static_cast<int>(p), t, base.basket.subtotal))
+    if (uses_added) recompute[p] = 1;
+    for (int t = 0; t < static_cast<int>(promo.tiers.size()); ++t, ++tier_index)
+      if (tier_condition_holds(context, static_cast<int>(p), t, basket.subtotal) != (held[tier_index] != 0))
         recompute[p] = 1;
   }
   settle_candidates(context, recompute);
-  return context;
+}
+
+LineExtension::~LineExtension() {
+  PricingContext& context = context_;
+  context.request = request_;
+  Basket& basket = context.basket;
+  basket.line_first.pop_back();
+  basket.unit_line.resize(units_);
+  basket.unit_regular.resize(units_);
+  basket.subtotal = subtotal_;
+  std::size_t tier_index = 0;
+  for (PromotionFacts& facts : context.facts) {
+    facts.lines.pop_back();
+    for (TierFacts& tf : facts.tiers) {
+      tf.matches.pop_back();
+      tf.get_matches.pop_back();
+      tf.items_hold = items_hold_[tier_index++] != 0;
+    }
+  }
+  context.candidate = std::move(candidate_);
+  context.alone_amount = std::move(alone_amount_);
 }
 
 }  // namespace till

@@ -120,7 +120,7 @@ Result build_result(const PricingContext& context, const Selected& selected) {
 
 Outcome<Result> price(const RuleSet& rules, const Request& request, const EngineLimits& limits) {
   if (auto error = check_against_rules(rules, request)) return *error;
-  const PricingContext context = make_context(rules, request);
+  PricingContext context = make_context(rules, request);
   SearchMemo memo(request.lines.size());  // the nudges' probes add a line to this request
   const Selected selected = select(context, limits, nullptr, &memo);
   Result result = build_result(context, selected);

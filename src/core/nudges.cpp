@@ -56,14 +56,15 @@ struct Prober {
 };
 
 // Prices `request`, which is base's request with one line added, and reports on promotion p.
-Probe probe(const PricingContext& base, const Request& request, int p, Prober& prober) {
+Probe probe(PricingContext& base, const Request& request, int p, Prober& prober) {
   if (prober.left <= 0) {
     prober.ran_out = true;
     return Probe{};
   }
   --prober.left;
   const RuleSet& rules = *base.rules;
-  const PricingContext context = extend_context(base, request);
+  const LineExtension grown(base, request);
+  const PricingContext& context = base;
   // Only a candidate can apply (combination.hpp), so a promotion that is not one needs no search.
   if (!context.candidate[static_cast<std::size_t>(p)]) return Probe{false, 0, 0, context.basket.subtotal};
   const Selected selected = select(context, prober.limits, prober.hint, prober.memo);
@@ -133,7 +134,7 @@ std::pair<Money, Probe> narrow(Money lo, Money hi, Probe at_hi, bool try_below_f
 }
 
 // The smallest price p >= 1 of the added line such that p applies at tier >= min_tier.
-std::optional<Gap> find_gap(const PricingContext& context, int p, int min_tier, const Selector* selector,
+std::optional<Gap> find_gap(PricingContext& context, int p, int min_tier, const Selector* selector,
                             Money target, Money measured_now, Prober& limits) {
   const Request& base = *context.request;
   Money lowest = 1;
@@ -232,7 +233,7 @@ std::int64_t progress_of(Money have, Money need) {
 
 // A quantity nudge: copies of the cheapest basket unit that every short selector matches; or, with no such
 // unit and a single short part, a unit built to match it at the selector's min_unit_price (else 0).
-std::optional<Nudge> quantity_nudge(const PricingContext& context, int p, int min_tier,
+std::optional<Nudge> quantity_nudge(PricingContext& context, int p, int min_tier,
                                     const std::vector<ShortPart>& parts, Prober& limits) {
   const Request& base = *context.request;
   std::optional<std::size_t> cheapest;
@@ -335,7 +336,7 @@ void write_message(const PricingContext& context, const Promotion& promo, const 
 }
 
 // The spend or quantity nudge toward tier `tier` of p (the next tier when `next_tier`).
-std::optional<Nudge> condition_nudge(const PricingContext& context, const Selected& selected, int p, int tier,
+std::optional<Nudge> condition_nudge(PricingContext& context, const Selected& selected, int p, int tier,
                                      bool next_tier, Prober& limits) {
   const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
   const Money measure = class_measure(context, promo.reward_class(), selected.priced);
@@ -377,7 +378,7 @@ std::optional<Nudge> condition_nudge(const PricingContext& context, const Select
 
 // The nudge toward whichever tier needs the smallest change (amounts before counts; for a promotion
 // without tiers, its only tier).
-std::optional<Nudge> smallest_tier_nudge(const PricingContext& context, const Selected& selected, int p,
+std::optional<Nudge> smallest_tier_nudge(PricingContext& context, const Selected& selected, int p,
                                          Prober& limits) {
   const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
   std::optional<Nudge> best;
@@ -392,7 +393,7 @@ std::optional<Nudge> smallest_tier_nudge(const PricingContext& context, const Se
   return best;
 }
 
-std::optional<Nudge> nudge_for(const PricingContext& context, const Selected& selected, int p,
+std::optional<Nudge> nudge_for(PricingContext& context, const Selected& selected, int p,
                                Prober& limits) {
   const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
   for (const AppliedPromotion& a : selected.priced.applied) {
@@ -407,13 +408,13 @@ std::optional<Nudge> nudge_for(const PricingContext& context, const Selected& se
 }
 
 // A promotion behind a public code that is not entered: what happens with the code entered?
-std::optional<Nudge> public_code_nudge(const PricingContext& context, int p, Prober& limits) {
+std::optional<Nudge> public_code_nudge(PricingContext& context, int p, Prober& limits) {
   const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
   if (!promo.coupon || !promo.coupon->is_public || promo.coupon->codes.empty()) return std::nullopt;
   const std::string& code = promo.coupon->codes.front();
   Request with_code = *context.request;
   with_code.coupons.push_back(code);
-  const PricingContext coded = make_context(*context.rules, with_code);
+  PricingContext coded = make_context(*context.rules, with_code);
   if (limits.left <= 0) {
     limits.ran_out = true;
     return std::nullopt;
@@ -525,7 +526,7 @@ NudgeKey least_key_with_code(const PricingContext& context, int p) {
 
 }  // namespace
 
-std::vector<Nudge> find_nudges(const PricingContext& context, const Selected& selected, const EngineLimits& limits,
+std::vector<Nudge> find_nudges(PricingContext& context, const Selected& selected, const EngineLimits& limits,
                                SearchMemo* memo) {
   std::vector<Nudge> nudges;
   if (context.request->options.max_nudges == 0) return nudges;
