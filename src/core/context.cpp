@@ -31,11 +31,15 @@ std::pair<std::uint8_t, std::uint8_t> reward_matches(const Reward& r, const Line
   return {0, 0};
 }
 
+// Each vector has room for one more line, so that a LineExtension allocates nothing.
 PromotionFacts facts_of(const Promotion& promo, const std::vector<Line>& lines) {
   PromotionFacts facts;
+  facts.lines.reserve(lines.size() + 1);
   facts.lines.assign(lines.size(), 0);
   for (const Tier& tier : promo.tiers) {
     TierFacts tf;
+    tf.matches.reserve(lines.size() + 1);
+    tf.get_matches.reserve(lines.size() + 1);
     tf.matches.assign(lines.size(), 0);
     tf.get_matches.assign(lines.size(), 0);
     for (std::size_t l = 0; l < lines.size(); ++l) {
