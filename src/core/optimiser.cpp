@@ -556,6 +556,11 @@ class Search {
             component.reach[k * component.words + j / 64] |= std::uint64_t{1} << (j % 64);
       }
     }
+    // The smaller components are searched first: the larger ones' searches then cut with the exact most the
+    // others can take instead of a bound of it.
+    std::stable_sort(components_.begin(), components_.end(), [](const Component& a, const Component& b) {
+      return a.items.size() + a.stackables.size() < b.items.size() + b.stackables.size();
+    });
     for (Component& component : components_) component.graph = &graph_of(component);
     const Working fresh = start_working(ctx_);
     for (Component& component : components_) {
