@@ -131,6 +131,13 @@ class Search {
   std::vector<std::int32_t> scratch_units_;
   std::vector<std::int32_t> unit_slot_;  // per basket unit: its index in its component's units
   std::vector<int> item_stackables_, orders_, order_stackables_, shippings_, shipping_stackables_, gifts_;
+  // Per order candidate (by promotion index): what order_reach works from.
+  struct OrderReach {
+    Basis percent = 0;
+    Money amount = 0;
+    Money cap = kMaxAmount;
+  };
+  std::vector<OrderReach> order_reach_;
   std::vector<Money> tail_thresholds_;            // sorted min_subtotals of shipping and gift tiers
   std::vector<std::optional<Money>> tail_memo_;  // per band of tail_thresholds_: best shipping + gifts
   // One order configuration valid at some merchandise after items: its promotions, what they take there,
@@ -182,6 +189,17 @@ class Search {
     }
     orders_ = candidates_of(ctx_, RewardClass::order, false);
     order_stackables_ = candidates_of(ctx_, RewardClass::order, true);
+    order_reach_.assign(ctx_.rules->promotions.size(), OrderReach{});
+    for (const std::vector<int>* group : {&orders_, &order_stackables_})
+      for (int p : *group) {
+        const Promotion& promo = ctx_.rules->promotions[static_cast<std::size_t>(p)];
+        OrderReach& reach = order_reach_[static_cast<std::size_t>(p)];
+        for (const Tier& t : promo.tiers) {
+          if (t.reward.percent) reach.percent = std::max(reach.percent, *t.reward.percent);
+          if (t.reward.amount) reach.amount = std::max(reach.amount, *t.reward.amount);
+        }
+        if (promo.max_discount) reach.cap = *promo.max_discount;
+      }
     shippings_ = candidates_of(ctx_, RewardClass::shipping, false);
     shipping_stackables_ = candidates_of(ctx_, RewardClass::shipping, true);
     gifts_ = candidates_of(ctx_, RewardClass::gift, false);
@@ -433,12 +451,20 @@ class Search {
     const auto [begin, end] = order_configs_at(after_items);
     for (std::uint32_t i = begin; i < end; ++i) {
       const OrderConfig& config = configs_[i];
-      Money at_lower = config.promotion >= 0 ? order_amount_bound(ctx_, config.promotion, lower) : 0;
+      Money at_lower = config.promotion >= 0 ? order_reach(config.promotion, lower) : 0;
       for (std::uint32_t j = config.stackables_begin; j < config.stackables_end; ++j)
-        at_lower += order_amount_bound(ctx_, config_stackables_[j], std::max<Money>(0, lower - at_lower));
+        at_lower += order_reach(config_stackables_[j], std::max<Money>(0, lower - at_lower));
       best = std::max(best, std::min(at_lower, lower) + config.tail);
     }
     return item_discount + more + best;
+  }
+
+  // order_amount_bound(ctx_, p, merchandise) or a penny more, cheap enough for every node of the search: the
+  // largest percentage of p's tiers rounded up, its largest amount, and its cap, worked out once (prepare).
+  Money order_reach(int p, Money merchandise) const {
+    const OrderReach& reach = order_reach_[static_cast<std::size_t>(p)];
+    const Money by_percent = (merchandise * reach.percent + kFullPercent - 1) / kFullPercent;
+    return std::min(reach.cap, std::max(by_percent, std::min(reach.amount, merchandise)));
   }
 
   // The hint, when every promotion in it may apply here and does apply in it.
