@@ -57,7 +57,7 @@ class Search {
       std::vector<int> seq;
       std::vector<std::uint8_t> in_seq(items_.size(), 0);
       start_component(component);
-      visit(component, 0, others_more(k), w, seq, in_seq);
+      visit(component, 0, nullptr, others_more(k), w, seq, in_seq);
       if (out_of_steps()) break;
       sort_outcomes(component);
       component.searched = true;
@@ -123,6 +123,9 @@ class Search {
 
   std::vector<std::unique_ptr<ComponentGraph>> own_graphs_;  // the graphs of components no memo keeps
   std::vector<std::vector<PoolEntry>> node_entries_;  // per depth of the search: each entry k's PoolEntry
+  std::vector<std::uint32_t> entries_node_;           // per depth: the node node_entries_ are of
+  std::vector<std::uint32_t> path_nodes_;             // per depth: the node being searched there
+  std::vector<std::uint64_t> scratch_moved_;          // bound_state's: the units the move to a node took
   std::vector<std::vector<Money>> node_bounds_;       // per depth: each entry k's bound (0 once applied)
   std::vector<std::uint8_t> visited_;    // per node of the graph being searched: reached by this search
   std::vector<std::uint64_t> state_;     // per entry k: the id + 1 of what it took, or 0 when not applied
@@ -650,13 +653,16 @@ class Search {
   // (visited_), and what an earlier search worked out for it is used again: its bounds, its edges and
   // whether its outcomes were kept. The other components may add anything from 0 to `others` to the item
   // discount, which the bounds allow for. Changes `w` while it searches and restores it before it returns.
-  void visit(Component& component, std::uint32_t id, Money others, Working& w, std::vector<int>& seq,
-             std::vector<std::uint8_t>& in_seq) {
+  // `via` is the edge it was reached by (nullptr for the first node).
+  void visit(Component& component, std::uint32_t id, const StateEdge* via, Money others, Working& w,
+             std::vector<int>& seq, std::vector<std::uint8_t>& in_seq) {
     if (out_of_steps()) return;
     ComponentGraph& graph = *component.graph;
     ++steps_;
+    if (path_nodes_.size() <= seq.size()) path_nodes_.resize(seq.size() + 1);
+    path_nodes_[seq.size()] = id;
     const bool fresh = !graph.nodes[id].bounded;  // this visit works the node's pool entries out
-    if (fresh) bound_state(component, id, w, in_seq, seq.size());
+    if (fresh) bound_state(component, id, via, w, in_seq, seq.size());
     const StateNode node = graph.nodes[id];
     const Money merchandise = ctx_.basket.subtotal - w.item_discount;
     if (!jointly_worth_exploring(w.item_discount, node.with_more - w.item_discount + others, merchandise)) return;
@@ -684,7 +690,7 @@ class Search {
       state_[edge.k] = std::uint64_t{edge.take} + 1;
       seq.push_back(static_cast<int>(c));
       in_seq[c] = 1;
-      visit(component, edge.to, others, w, seq, in_seq);
+      visit(component, edge.to, &edge, others, w, seq, in_seq);
       in_seq[c] = 0;
       seq.pop_back();
       state_[edge.k] = 0;
@@ -692,24 +698,39 @@ class Search {
     }
   }
 
-  // Works out node `id`'s bounds (the state `w` holds, at search depth `depth`): each promotion not yet
-  // applied with its take from its free units (node_entries_[depth]), and what all could still take.
-  void bound_state(Component& component, std::uint32_t id, const Working& w, const std::vector<std::uint8_t>& in_seq,
-                   std::size_t depth) {
+  // Works out node `id`'s bounds (the state `w` holds, at search depth `depth`, reached by `via`): each
+  // promotion not yet applied with its take from its free units (node_entries_[depth]), and what all could
+  // still take. A promotion none of whose units the move here took has the same pool as in the state before.
+  void bound_state(Component& component, std::uint32_t id, const StateEdge* via, const Working& w,
+                   const std::vector<std::uint8_t>& in_seq, std::size_t depth) {
     if (node_entries_.size() <= depth) {
       node_entries_.resize(depth + 1);
       node_bounds_.resize(depth + 1);
+      entries_node_.resize(depth + 1);
     }
+    const bool from_parent = via && depth > 0 && entries_node_[depth - 1] == path_nodes_[depth - 1];
+    // A copy: pool_entry may add takes below.
+    if (from_parent) scratch_moved_ = component.graph->takes[via->take].used;
     node_entries_[depth].assign(component.items.size(), PoolEntry{});
     node_bounds_[depth].assign(component.items.size(), 0);
     Money items_bound = 0;
     for (std::size_t k = 0; k < component.items.size(); ++k) {
       if (in_seq[component.items[k]]) continue;
-      const PoolEntry entry = pool_entry(component, k, w);
+      bool untouched = from_parent;
+      for (std::size_t i = 0; untouched && i < component.words; ++i)
+        untouched = (component.reach[k * component.words + i] & scratch_moved_[i]) == 0;
+      PoolEntry entry;
+      if (untouched) {
+        ++steps_;
+        entry = node_entries_[depth - 1][k];
+      } else {
+        entry = pool_entry(component, k, w);
+      }
       node_entries_[depth][k] = entry;
       node_bounds_[depth][k] = entry.bound;
       items_bound += entry.bound;
     }
+    entries_node_[depth] = id;
     Money stackables_bound = 0;
     for (int p : component.stackables) stackables_bound += take_bound(w, p, true);
     StateNode& node = component.graph->nodes[id];
