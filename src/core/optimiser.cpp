@@ -123,7 +123,8 @@ class Search {
 
   std::vector<std::unique_ptr<ComponentGraph>> own_graphs_;  // the graphs of components no memo keeps
   std::vector<std::vector<PoolEntry>> node_entries_;  // per depth of the search: each entry k's PoolEntry
-  std::vector<std::uint32_t> entries_node_;           // per depth: the node node_entries_ are of
+  static constexpr std::uint32_t kNoNode = ~std::uint32_t{0};
+  std::vector<std::uint32_t> entries_node_;           // per depth: the node node_entries_ are of, or kNoNode
   std::vector<std::uint32_t> path_nodes_;             // per depth: the node being searched there
   std::vector<std::uint64_t> scratch_moved_;          // bound_state's: the units the move to a node took
   std::vector<std::vector<Money>> node_bounds_;       // per depth: each entry k's bound (0 once applied)
@@ -706,7 +707,7 @@ class Search {
     if (node_entries_.size() <= depth) {
       node_entries_.resize(depth + 1);
       node_bounds_.resize(depth + 1);
-      entries_node_.resize(depth + 1);
+      entries_node_.resize(depth + 1, kNoNode);
     }
     const bool from_parent = via && depth > 0 && entries_node_[depth - 1] == path_nodes_[depth - 1];
     // A copy: pool_entry may add takes below.
@@ -783,6 +784,7 @@ class Search {
     }
     visited_.assign(graph.nodes.size(), 0);
     visited_[0] = 1;
+    entries_node_.assign(entries_node_.size(), kNoNode);  // node ids are this graph's from here on
   }
 
   // Its outcomes, largest discount first.
