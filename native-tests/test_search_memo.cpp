@@ -81,6 +81,26 @@ TEST_CASE("a search with a memo chooses what a fresh search chooses", "[optimise
                    till::select_best_for_customer(context, limits, nullptr, &memo));
     }
     graphs += memo.size();
+
+    // The other way round: a memo first used on the changed baskets, where more may be cut or less, then
+    // on the request itself, so that states an earlier search cut are later expanded.
+    till::SearchMemo reversed(request->lines.size());
+    for (const till::Promotion& promo : rules->promotions) {
+      if (!promo.coupon || promo.coupon->codes.empty()) continue;
+      till::Request coded = *request;
+      coded.coupons.push_back(promo.coupon->codes.front());
+      const till::PricingContext context = till::make_context(*rules, coded);
+      require_same(till::select_best_for_customer(context, limits),
+                   till::select_best_for_customer(context, limits, nullptr, &reversed));
+    }
+    for (const till::Line& line : added) {
+      till::Request changed = *request;
+      changed.lines.push_back(line);
+      const till::LineExtension grown(base, changed);
+      require_same(till::select_best_for_customer(base, limits),
+                   till::select_best_for_customer(base, limits, nullptr, &reversed));
+    }
+    require_same(fresh, till::select_best_for_customer(base, limits, nullptr, &reversed));
   }
   CHECK(graphs > 1000);  // the memo did keep graphs to reuse
 }
