@@ -28,6 +28,19 @@ void require_same(const till::Selected& fresh, const till::Selected& memoised) {
   }
 }
 
+// Prices `request` with each promotion's first code entered, fresh and with `memo`: the same choice.
+void require_same_with_codes(const till::RuleSet& rules, const till::Request& request, till::SearchMemo& memo) {
+  const till::EngineLimits limits;
+  for (const till::Promotion& promo : rules.promotions) {
+    if (!promo.coupon || promo.coupon->codes.empty()) continue;
+    till::Request coded = request;
+    coded.coupons.push_back(promo.coupon->codes.front());
+    const till::PricingContext context = till::make_context(rules, coded);
+    require_same(till::select_best_for_customer(context, limits),
+                 till::select_best_for_customer(context, limits, nullptr, &memo));
+  }
+}
+
 }  // namespace
 
 TEST_CASE("a search with a memo chooses what a fresh search chooses", "[optimiser][memo][property]") {
@@ -71,28 +84,13 @@ TEST_CASE("a search with a memo chooses what a fresh search chooses", "[optimise
                    till::select_best_for_customer(base, limits, &first.combination, &memo));
     }
 
-    // Each promotion's first code entered.
-    for (const till::Promotion& promo : rules->promotions) {
-      if (!promo.coupon || promo.coupon->codes.empty()) continue;
-      till::Request coded = *request;
-      coded.coupons.push_back(promo.coupon->codes.front());
-      const till::PricingContext context = till::make_context(*rules, coded);
-      require_same(till::select_best_for_customer(context, limits),
-                   till::select_best_for_customer(context, limits, nullptr, &memo));
-    }
+    require_same_with_codes(*rules, *request, memo);
     graphs += memo.size();
 
     // The other way round: a memo first used on the changed baskets, where more may be cut or less, then
     // on the request itself, so that states an earlier search cut are later expanded.
     till::SearchMemo reversed(request->lines.size());
-    for (const till::Promotion& promo : rules->promotions) {
-      if (!promo.coupon || promo.coupon->codes.empty()) continue;
-      till::Request coded = *request;
-      coded.coupons.push_back(promo.coupon->codes.front());
-      const till::PricingContext context = till::make_context(*rules, coded);
-      require_same(till::select_best_for_customer(context, limits),
-                   till::select_best_for_customer(context, limits, nullptr, &reversed));
-    }
+    require_same_with_codes(*rules, *request, reversed);
     for (const till::Line& line : added) {
       till::Request changed = *request;
       changed.lines.push_back(line);
