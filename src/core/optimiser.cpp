@@ -263,10 +263,11 @@ class Search {
         pool.push_back(u);
     steps_ += static_cast<std::int64_t>(pool.size()) + 1;
     if (pool.empty()) return 0;
-    auto top_sum = [](std::vector<Money> values, std::int64_t count) {
-      std::sort(values.begin(), values.end(), std::greater<>());
-      if (static_cast<std::int64_t>(values.size()) > count) values.resize(static_cast<std::size_t>(count));
-      return std::accumulate(values.begin(), values.end(), Money{0});
+    // The sum of the `count` largest values (reordering them).
+    auto top_sum = [](std::vector<Money>& values, std::int64_t count) {
+      const auto n = static_cast<std::ptrdiff_t>(std::min<std::int64_t>(count, static_cast<std::int64_t>(values.size())));
+      std::partial_sort(values.begin(), values.begin() + n, values.end(), std::greater<>());
+      return std::accumulate(values.begin(), values.begin() + n, Money{0});
     };
     Money best = 0;
     for (int t = 0; t < static_cast<int>(promo.tiers.size()); ++t) {
@@ -315,7 +316,7 @@ class Search {
         }
         std::int64_t rounds = buy / r.buy.quantity;
         if (promo.max_applications) rounds = std::min(rounds, *promo.max_applications);
-        value = top_sum(std::move(gets), rounds * r.get.quantity);
+        value = top_sum(gets, rounds * r.get.quantity);
       } else {
         const ItemInput input{basket, w.prices, pool, tf.matches, tf.get_matches, promo.max_applications,
                               ctx_.rules->rounding};
@@ -669,8 +670,10 @@ class Search {
     if (!jointly_worth_exploring(w.item_discount, node.with_more - w.item_discount + others, merchandise)) return;
 
     // Stop here: the component's item sequence is complete.
-    if (!node.stopped &&
-        jointly_worth_exploring(w.item_discount, node.without_more - w.item_discount + others, merchandise)) {
+    // The same test with a bound no larger; equal when nothing more can come (it passed just above).
+    if (!node.stopped && (node.without_more == node.with_more ||
+                          jointly_worth_exploring(w.item_discount, node.without_more - w.item_discount + others,
+                                                  merchandise))) {
       ItemOutcome outcome;
       for (int c : seq) outcome.sequence.push_back(items_[static_cast<std::size_t>(c)]);
       each_stackable_subset(component, w, 0, outcome);
