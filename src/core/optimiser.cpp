@@ -436,13 +436,28 @@ class Search {
     add_order_configs(after_items, promotion, discount, i + 1);
   }
 
-  // worth_exploring(joint_bound(...)), without working the bound out when a cheaper figure below it is
-  // already worth exploring: the configuration with no order promotion alone gives the bound
-  // item_discount + more + tail_value(after_items) (its shipping and gifts on the untouched merchandise).
+  // worth_exploring(joint_bound(...)), without working the bound out when a cheaper figure settles it.
+  // Below the bound: the configuration with no order promotion alone, item_discount + more +
+  // tail_value(after_items) (its shipping and gifts on the untouched merchandise). Above it: that, plus the
+  // most any order configuration could take from the least merchandise (order_reach_most), since shipping
+  // and gifts never give more on less merchandise. Both are cheap; the bound itself needs the
+  // configurations valid at after_items, worked out once per merchandise.
   bool jointly_worth_exploring(Money item_discount, Money more, Money after_items) {
     if (!best_benefit_) return true;
-    if (item_discount + more + tail_value(after_items) >= *best_benefit_) return true;
+    const Money tail = tail_value(after_items);
+    if (item_discount + more + tail >= *best_benefit_) return true;
+    const Money lower = std::max<Money>(0, after_items - std::max<Money>(more, 0));
+    const Money above = item_discount + std::max<Money>(more, 0) + tail + std::min(lower, order_reach_most(lower));
+    if (above < *best_benefit_) return false;
     return worth_exploring(joint_bound(item_discount, more, after_items));
+  }
+
+  // At least what one order candidate and all order stackables could take from `merchandise` together.
+  Money order_reach_most(Money merchandise) const {
+    Money most = 0;
+    for (int p : orders_) most = std::max(most, order_reach(p, merchandise));
+    for (int p : order_stackables_) most += order_reach(p, merchandise);
+    return most;
   }
 
   // An upper bound of the whole benefit when the item class may still take up to `more` beyond
