@@ -33,6 +33,7 @@ void require_same(const till::PricingContext& a, const till::PricingContext& b) 
       REQUIRE(a.facts[p].tiers[t].matches == b.facts[p].tiers[t].matches);
       REQUIRE(a.facts[p].tiers[t].get_matches == b.facts[p].tiers[t].get_matches);
       REQUIRE(a.facts[p].tiers[t].items_hold == b.facts[p].tiers[t].items_hold);
+      REQUIRE(a.facts[p].tiers[t].item_counts == b.facts[p].tiers[t].item_counts);
     }
   }
 }

@@ -15,11 +15,19 @@
 
 namespace till {
 
-/// Per tier of a promotion: where its selectors match and whether its `items` condition holds (both depend
+/// What the lines matching one `condition.items` entry hold, at regular prices.
+struct ItemCount {
+  std::int64_t units = 0;
+  Money amount = 0;
+  bool operator==(const ItemCount&) const = default;
+};
+
+/// Per tier of a promotion: where its selectors match and what its `items` condition counts (all depend
 /// only on the request's lines at regular prices).
 struct TierFacts {
   std::vector<std::uint8_t> matches;      // per line: the reward's selector (buy_x_get_y: `buy`) matches
   std::vector<std::uint8_t> get_matches;  // per line: buy_x_get_y's `get` selector matches
+  std::vector<ItemCount> item_counts;     // per condition.items entry
   bool items_hold = true;                 // every condition.items entry is met
 };
 
@@ -80,6 +88,7 @@ class LineExtension {
   std::vector<bool> candidate_;
   std::vector<Money> alone_amount_;
   std::vector<std::uint8_t> items_hold_;  // per tier of each promotion, in order
+  std::vector<std::uint8_t> counted_;     // per condition.items entry of each tier, in order: it counts the line
 };
 
 /// A combination: which promotions apply, and for non-stackable item promotions, the order in which they

@@ -10,16 +10,10 @@
 namespace till {
 namespace {
 
-bool items_hold(const Condition& condition, const std::vector<Line>& lines) {
-  for (const ItemRequirement& item : condition.items) {
-    std::int64_t quantity = 0;
-    Money subtotal = 0;
-    for (const Line& line : lines) {
-      if (!matches(item.selector, line)) continue;
-      quantity += line.quantity;
-      subtotal += line.quantity * line.unit_price;
-    }
-    if (quantity < item.min_quantity || subtotal < item.min_subtotal) return false;
+bool items_hold(const Condition& condition, const std::vector<ItemCount>& counts) {
+  for (std::size_t i = 0; i < condition.items.size(); ++i) {
+    const ItemRequirement& item = condition.items[i];
+    if (counts[i].units < item.min_quantity || counts[i].amount < item.min_subtotal) return false;
   }
   return true;
 }
@@ -46,7 +40,16 @@ PromotionFacts facts_of(const Promotion& promo, const std::vector<Line>& lines) 
       std::tie(tf.matches[l], tf.get_matches[l]) = reward_matches(tier.reward, lines[l]);
       if (tf.matches[l] || tf.get_matches[l]) facts.lines[l] = 1;
     }
-    tf.items_hold = items_hold(tier.condition, lines);
+    for (const ItemRequirement& item : tier.condition.items) {
+      ItemCount count;
+      for (const Line& line : lines)
+        if (matches(item.selector, line)) {
+          count.units += line.quantity;
+          count.amount += line.quantity * line.unit_price;
+        }
+      tf.item_counts.push_back(count);
+    }
+    tf.items_hold = items_hold(tier.condition, tf.item_counts);
     facts.tiers.push_back(std::move(tf));
   }
   return facts;
@@ -210,10 +213,18 @@ LineExtension::LineExtension(PricingContext& context, const Request& extended)
       const auto [match, get] = reward_matches(promo.tiers[t].reward, added);
       tf.matches.push_back(match);
       tf.get_matches.push_back(get);
-      // Only an items entry whose selector takes the added line can change.
+      // Only an items entry whose selector takes the added line changes.
       const auto& items = promo.tiers[t].condition.items;
-      if (std::any_of(items.begin(), items.end(), [&](const ItemRequirement& i) { return matches(i.selector, added); }))
-        tf.items_hold = items_hold(promo.tiers[t].condition, extended.lines);
+      bool counted = false;
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        const bool takes = matches(items[i].selector, added);
+        counted_.push_back(takes);
+        if (!takes) continue;
+        tf.item_counts[i].units += added.quantity;
+        tf.item_counts[i].amount += added.quantity * added.unit_price;
+        counted = true;
+      }
+      if (counted) tf.items_hold = items_hold(promo.tiers[t].condition, tf.item_counts);
       if (match || get) uses_added = 1;
     }
     facts.lines.push_back(uses_added);
@@ -228,21 +239,28 @@ LineExtension::LineExtension(PricingContext& context, const Request& extended)
 
 LineExtension::~LineExtension() {
   PricingContext& context = context_;
-  context.request = request_;
   Basket& basket = context.basket;
   basket.line_first.pop_back();
   basket.unit_line.resize(units_);
   basket.unit_regular.resize(units_);
   basket.subtotal = subtotal_;
+  const Line& added = context.request->lines.back();
   std::size_t tier_index = 0;
+  std::size_t item_index = 0;
   for (PromotionFacts& facts : context.facts) {
     facts.lines.pop_back();
     for (TierFacts& tf : facts.tiers) {
       tf.matches.pop_back();
       tf.get_matches.pop_back();
       tf.items_hold = items_hold_[tier_index++] != 0;
+      for (ItemCount& count : tf.item_counts)
+        if (counted_[item_index++]) {
+          count.units -= added.quantity;
+          count.amount -= added.quantity * added.unit_price;
+        }
     }
   }
+  context.request = request_;
   context.candidate = std::move(candidate_);
   context.alone_amount = std::move(alone_amount_);
 }
