@@ -53,17 +53,19 @@ struct Prober {
   SearchMemo* memo = nullptr;         // the request's search memo, shared by every probe
   std::int64_t left = 0;
   bool ran_out = false;
+  Request* extended = nullptr;  // the priced request with a last line each probe sets (copied once, not per probe)
 };
 
-// Prices `request`, which is base's request with one line added, and reports on promotion p.
-Probe probe(PricingContext& base, const Request& request, int p, Prober& prober) {
+// Prices base's request with `added` appended, and reports on promotion p.
+Probe probe(PricingContext& base, const Line& added, int p, Prober& prober) {
   if (prober.left <= 0) {
     prober.ran_out = true;
     return Probe{};
   }
   --prober.left;
   const RuleSet& rules = *base.rules;
-  const LineExtension grown(base, request);
+  prober.extended->lines.back() = added;
+  const LineExtension grown(base, *prober.extended);
   const PricingContext& context = base;
   // Only a candidate can apply (combination.hpp), so a promotion that is not one needs no search.
   if (!context.candidate[static_cast<std::size_t>(p)]) return Probe{false, 0, 0, context.basket.subtotal};
@@ -145,9 +147,7 @@ std::optional<Gap> find_gap(PricingContext& context, int p, int min_tier, const 
   if (selector && !matches(*selector, added_line(base, selector, lowest))) return std::nullopt;
 
   auto try_price = [&](Money price) {
-    Request changed = base;
-    changed.lines.push_back(added_line(base, selector, price));
-    Probe r = probe(context, changed, p, limits);
+    Probe r = probe(context, added_line(base, selector, price), p, limits);
     r.applied = r.applied && r.tier >= min_tier;
     return r;
   };
@@ -189,16 +189,13 @@ std::vector<ShortPart> short_parts(const PricingContext& context, Money measure,
   std::vector<ShortPart> parts;
   if (t.condition.min_subtotal && measure < *t.condition.min_subtotal)
     parts.push_back({true, *t.condition.min_subtotal, measure, nullptr, false});
-  for (const ItemRequirement& item : t.condition.items) {
-    Money units = 0;
-    Money amount = 0;
-    for (const Line& line : lines)
-      if (matches(item.selector, line)) {
-        units += line.quantity;
-        amount += line.quantity * line.unit_price;
-      }
-    if (units < item.min_quantity) parts.push_back({false, item.min_quantity, units, &item.selector, false});
-    if (amount < item.min_subtotal) parts.push_back({true, item.min_subtotal, amount, &item.selector, false});
+  const std::vector<ItemCount>& counts =
+      context.facts[static_cast<std::size_t>(p)].tiers[static_cast<std::size_t>(tier)].item_counts;
+  for (std::size_t i = 0; i < t.condition.items.size(); ++i) {
+    const ItemRequirement& item = t.condition.items[i];
+    const ItemCount& count = counts[i];
+    if (count.units < item.min_quantity) parts.push_back({false, item.min_quantity, count.units, &item.selector, false});
+    if (count.amount < item.min_subtotal) parts.push_back({true, item.min_subtotal, count.amount, &item.selector, false});
   }
   if (!parts.empty() || !reward_parts) return parts;
 
@@ -278,11 +275,9 @@ std::optional<Nudge> quantity_nudge(PricingContext& context, int p, int min_tier
     if (s.spend && unit.unit_price > 0) most = std::max(most, needed + (s.need - s.have) / unit.unit_price + 1);
   most = std::min<Money>(most, 10000);
   auto try_count = [&](Money q) {
-    Request changed = base;
     Line added = unit;
     added.quantity = q;
-    changed.lines.push_back(added);
-    Probe r = probe(context, changed, p, limits);
+    Probe r = probe(context, added, p, limits);
     r.applied = r.applied && r.tier >= min_tier;
     return r;
   };
@@ -433,7 +428,12 @@ std::optional<Nudge> public_code_nudge(PricingContext& context, int p, Prober& l
     write_message(coded, promo, promo.name, *nudge);
     return nudge;
   }
+  Request coded_extended = with_code;
+  coded_extended.lines.emplace_back();
+  Request* const extended = limits.extended;
+  limits.extended = &coded_extended;
   nudge = nudge_for(coded, selected, p, limits);
+  limits.extended = extended;
   if (!nudge) return std::nullopt;
   nudge->code = code;
   write_message(coded, promo, promo.name, *nudge);
@@ -585,7 +585,9 @@ std::vector<Nudge> find_nudges(PricingContext& context, const Selected& selected
     return a.promotion < b.promotion;
   };
   const std::size_t shown = static_cast<std::size_t>(context.request->options.max_nudges);
-  Prober prober{limits, &selected.combination, memo, limits.nudge_probes, false};
+  Request extended = *context.request;
+  extended.lines.emplace_back();
+  Prober prober{limits, &selected.combination, memo, limits.nudge_probes, false, &extended};
   for (const Plan& plan : plans) {
     if (nudges.size() >= shown) {
       // The last nudge that would be shown so far: a plan that cannot sort before it is skipped.
