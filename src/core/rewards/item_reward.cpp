@@ -27,6 +27,8 @@ std::vector<std::int32_t> keep_most_expensive(std::vector<std::int32_t> units, c
 
 void add_unit_discounts(const std::vector<std::int32_t>& units, const std::vector<Money>& discounts,
                         ItemTake& take) {
+  take.discounted.reserve(take.discounted.size() + units.size());
+  take.discounts.reserve(take.discounts.size() + units.size());
   for (std::size_t i = 0; i < units.size(); ++i) {
     if (discounts[i] == 0) continue;
     take.discounted.push_back(units[i]);
@@ -38,19 +40,25 @@ void add_unit_discounts(const std::vector<std::int32_t>& units, const std::vecto
 void take_percent_per_line(const ItemInput& in, const std::vector<std::int32_t>& units, Basis percent,
                            ItemTake& take) {
   std::vector<Money> discounts(units.size(), 0);
+  std::vector<Money> weights;
   std::size_t begin = 0;
   while (begin < units.size()) {
     const std::int32_t line = in.basket.unit_line[units[begin]];
     std::size_t end = begin;
     Money sum = 0;
-    std::vector<Money> weights;
+    weights.clear();
     while (end < units.size() && in.basket.unit_line[units[end]] == line) {
       sum += in.prices[units[end]];
       weights.push_back(in.prices[units[end]]);
       ++end;
     }
-    const std::vector<Money> parts = allocate_largest_remainder(percent_of(sum, percent, in.rounding), weights);
-    for (std::size_t i = begin; i < end; ++i) discounts[i] = parts[i - begin];
+    const Money line_discount = percent_of(sum, percent, in.rounding);
+    if (end - begin == 1) {
+      discounts[begin] = line_discount;  // a line's only unit takes all of it
+    } else {
+      const std::vector<Money> parts = allocate_largest_remainder(line_discount, weights);
+      for (std::size_t i = begin; i < end; ++i) discounts[i] = parts[i - begin];
+    }
     begin = end;
   }
   add_unit_discounts(units, discounts, take);
