@@ -1,6 +1,5 @@
 // evaluate and better: pricing one combination, and the §5.4 order on priced combinations.
 #include <algorithm>
-#include <set>
 #include <string>
 
 #include "core/combination.hpp"
@@ -48,15 +47,21 @@ bool apply_exclusive(const PricingContext& context, Working& w, int p) {
 }
 
 bool apply_rest(const PricingContext& context, Working& w, const Combination& c) {
-  std::set<int> seen;
+  // The promotions applied so far: a combination may not list one twice. A few at most, so a flat list.
+  std::vector<int> applied;
+  const auto first_time = [&applied](int p) {
+    if (std::find(applied.begin(), applied.end(), p) != applied.end()) return false;
+    applied.push_back(p);
+    return true;
+  };
   for (int p : c.item_sequence)
-    if (!allowed(context, p, RewardClass::item, false) || !seen.insert(p).second ||
+    if (!allowed(context, p, RewardClass::item, false) || !first_time(p) ||
         !apply_item(context, w, p, false, nullptr))
       return false;
   std::vector<int> stackables = c.item_stackables;
   sort_by_priority(context, stackables);
   for (int p : stackables)
-    if (!allowed(context, p, RewardClass::item, true) || !seen.insert(p).second ||
+    if (!allowed(context, p, RewardClass::item, true) || !first_time(p) ||
         !apply_item(context, w, p, true, nullptr))
       return false;
 
@@ -71,7 +76,7 @@ bool apply_rest(const PricingContext& context, Working& w, const Combination& c)
   stackables = c.order_stackables;
   sort_by_priority(context, stackables);
   for (int p : stackables) {
-    if (!allowed(context, p, RewardClass::order, true) || !seen.insert(p).second) return false;
+    if (!allowed(context, p, RewardClass::order, true) || !first_time(p)) return false;
     auto choice = order_choice(context, p, after_items, w.merchandise(context.basket));
     if (!choice) return false;
     apply_order(context, w, p, *choice);
@@ -89,7 +94,7 @@ bool apply_rest(const PricingContext& context, Working& w, const Combination& c)
   stackables = c.shipping_stackables;
   sort_by_priority(context, stackables);
   for (int p : stackables) {
-    if (!allowed(context, p, RewardClass::shipping, true) || !seen.insert(p).second) return false;
+    if (!allowed(context, p, RewardClass::shipping, true) || !first_time(p)) return false;
     auto choice = shipping_choice(context, p, after_order, shipping - w.shipping_discount);
     if (!choice) return false;
     apply_shipping(context, w, p, *choice);
