@@ -501,6 +501,7 @@ class Search {
     Priced priced = evaluate(ctx_, hint);
     if (!priced.valid) return;
     consider(hint, priced.benefit(), ctx_.basket.subtotal - priced.item_discount - priced.order_discount);
+    if (best_ == hint) best_priced_ = std::move(priced);  // kept while the hint stays the best
   }
 
   // A first outcome for each component, so that the searches can be cut from the start: its non-stackable
@@ -569,11 +570,12 @@ class Search {
       }
       return components_[*index];
     };
-    for (std::size_t l = 0; l < lines; ++l) {
-      const bool used = std::any_of(item_line.begin(), item_line.end(), [&](auto f) { return f && root(*f) == root(l); }) ||
-                        std::any_of(stackable_line.begin(), stackable_line.end(), [&](auto f) { return f && root(*f) == root(l); });
-      if (used) component_of(l);
-    }
+    std::vector<std::uint8_t> used_root(lines, 0);  // per root: some item promotion uses its lines
+    for (const auto* firsts : {&item_line, &stackable_line})
+      for (const std::optional<std::size_t>& first : *firsts)
+        if (first) used_root[root(*first)] = 1;
+    for (std::size_t l = 0; l < lines; ++l)
+      if (used_root[root(l)]) component_of(l);
     for (std::size_t c = 0; c < items_.size(); ++c)
       if (item_line[c]) component_of(*item_line[c]).items.push_back(c);
     for (std::size_t s = 0; s < item_stackables_.size(); ++s)
