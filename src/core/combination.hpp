@@ -87,8 +87,7 @@ class LineExtension {
   Money subtotal_;
   std::vector<bool> candidate_;
   std::vector<Money> alone_amount_;
-  std::vector<std::uint8_t> items_hold_;  // per tier of each promotion, in order
-  std::vector<std::uint8_t> counted_;     // per condition.items entry of each tier, in order: it counts the line
+  std::vector<std::uint8_t> counted_;  // per condition.items entry of each tier, in order: it counts the line
 };
 
 /// A combination: which promotions apply, and for non-stackable item promotions, the order in which they

@@ -185,14 +185,6 @@ LineExtension::LineExtension(PricingContext& context, const Request& extended)
   const RuleSet& rules = *context.rules;
   const Line& added = extended.lines.back();
   const std::size_t n = rules.promotions.size();
-  for (const PromotionFacts& facts : context.facts)
-    for (const TierFacts& tf : facts.tiers) items_hold_.push_back(tf.items_hold);
-
-  // Whether each tier holds before the line, for the item promotions whose alone amount may change.
-  std::vector<std::uint8_t> held;
-  for (std::size_t p = 0; p < n; ++p)
-    for (int t = 0; t < static_cast<int>(rules.promotions[p].tiers.size()); ++t)
-      held.push_back(tier_condition_holds(context, static_cast<int>(p), t, context.basket.subtotal));
 
   context.request = &extended;
   Basket& basket = context.basket;
@@ -202,37 +194,39 @@ LineExtension::LineExtension(PricingContext& context, const Request& extended)
   basket.unit_regular.insert(basket.unit_regular.end(), static_cast<std::size_t>(added.quantity), added.unit_price);
   basket.subtotal += added.quantity * added.unit_price;
 
+  // What an item promotion gives alone changes only with the units it can use or the tiers that hold
+  // (tier_condition_holds on the regular subtotal, before and after the line).
   std::vector<std::uint8_t> recompute(n, 0);
-  std::size_t tier_index = 0;
   for (std::size_t p = 0; p < n; ++p) {
     const Promotion& promo = rules.promotions[p];
     PromotionFacts& facts = context.facts[p];
     std::uint8_t uses_added = 0;
     for (std::size_t t = 0; t < promo.tiers.size(); ++t) {
+      const Tier& tier = promo.tiers[t];
       TierFacts& tf = facts.tiers[t];
-      const auto [match, get] = reward_matches(promo.tiers[t].reward, added);
+      const auto [match, get] = reward_matches(tier.reward, added);
       tf.matches.push_back(match);
       tf.get_matches.push_back(get);
+      if (match || get) uses_added = 1;
       // Only an items entry whose selector takes the added line changes.
-      const auto& items = promo.tiers[t].condition.items;
+      const bool items_held = tf.items_hold;
       bool counted = false;
-      for (std::size_t i = 0; i < items.size(); ++i) {
-        const bool takes = matches(items[i].selector, added);
+      for (std::size_t i = 0; i < tier.condition.items.size(); ++i) {
+        const bool takes = matches(tier.condition.items[i].selector, added);
         counted_.push_back(takes);
         if (!takes) continue;
         tf.item_counts[i].units += added.quantity;
         tf.item_counts[i].amount += added.quantity * added.unit_price;
         counted = true;
       }
-      if (counted) tf.items_hold = items_hold(promo.tiers[t].condition, tf.item_counts);
-      if (match || get) uses_added = 1;
+      if (counted) tf.items_hold = items_hold(tier.condition, tf.item_counts);
+      const std::optional<Money>& threshold = tier.condition.min_subtotal;
+      const bool held = items_held && (!threshold || subtotal_ >= *threshold);
+      const bool holds = tf.items_hold && (!threshold || basket.subtotal >= *threshold);
+      if (held != holds) recompute[p] = 1;
     }
     facts.lines.push_back(uses_added);
-    // What an item promotion gives alone changes only with the units it can use or the tiers that hold.
     if (uses_added) recompute[p] = 1;
-    for (int t = 0; t < static_cast<int>(promo.tiers.size()); ++t, ++tier_index)
-      if (tier_condition_holds(context, static_cast<int>(p), t, basket.subtotal) != (held[tier_index] != 0))
-        recompute[p] = 1;
   }
   settle_candidates(context, recompute);
 }
@@ -245,19 +239,22 @@ LineExtension::~LineExtension() {
   basket.unit_regular.resize(units_);
   basket.subtotal = subtotal_;
   const Line& added = context.request->lines.back();
-  std::size_t tier_index = 0;
   std::size_t item_index = 0;
-  for (PromotionFacts& facts : context.facts) {
+  for (std::size_t p = 0; p < context.facts.size(); ++p) {
+    PromotionFacts& facts = context.facts[p];
     facts.lines.pop_back();
-    for (TierFacts& tf : facts.tiers) {
+    for (std::size_t t = 0; t < facts.tiers.size(); ++t) {
+      TierFacts& tf = facts.tiers[t];
       tf.matches.pop_back();
       tf.get_matches.pop_back();
-      tf.items_hold = items_hold_[tier_index++] != 0;
+      bool counted = false;
       for (ItemCount& count : tf.item_counts)
         if (counted_[item_index++]) {
           count.units -= added.quantity;
           count.amount -= added.quantity * added.unit_price;
+          counted = true;
         }
+      if (counted) tf.items_hold = items_hold(context.rules->promotions[p].tiers[t].condition, tf.item_counts);
     }
   }
   context.request = request_;
