@@ -472,12 +472,11 @@ NudgeKey least_key(const PricingContext& context, const std::vector<ShortPart>& 
 // public code is entered: otherwise entering it would earn nothing, and there is nothing to nudge.
 bool opens_with_code(const PricingContext& context, int p) {
   const Promotion& promo = context.rules->promotions[static_cast<std::size_t>(p)];
-  Request with_code = *context.request;
-  with_code.coupons.push_back(promo.coupon->codes.front());
+  // precheck reads the codes from `entered` alone, so the request itself needs no copy with the code.
   std::vector<std::string> entered = context.entered_codes;
-  entered.push_back(normalize_code(promo.coupon->codes.front()));
+  entered.push_back(promo.coupon->normalized_codes.front());
   std::string detail;
-  return !precheck(promo, with_code, entered, detail);
+  return !precheck(promo, *context.request, entered, detail);
 }
 
 // Whether, once its code is entered, some tier of p (order, shipping or gift class) holds in every
