@@ -106,6 +106,10 @@ class Search {
     std::vector<std::size_t> lines;       // the component's lines, in basket order
     std::vector<std::size_t> unit_line;   // per unit: its line's index in `lines`
     std::vector<Money> line_bound;        // per entry of `items`, per entry of `lines`: its line_bound_
+    // Per entry of `lines`, the entries of `items` with a line_bound above 0 there, largest first (ties:
+    // the earlier entry): line_ranking[line_ranking_begin[l] .. line_ranking_begin[l + 1]).
+    std::vector<std::uint32_t> line_ranking_begin;
+    std::vector<std::uint32_t> line_ranking;
     Money bound = 0;                      // upper bound of its item discount, before it is searched
     ItemOutcome seed;                     // the largest outcome known for it (first: a greedy one)
     bool searched = false;
@@ -228,11 +232,14 @@ class Search {
     std::vector<Money>& best_line = scratch_best_line_;
     best_line.assign(lines, 0);
     if (more_items) {
-      for (std::size_t k = 0; k < component.items.size(); ++k) {
-        if (bounds[k] <= 0) continue;
-        const Money* bound = &component.line_bound[k * lines];
-        for (std::size_t l = 0; l < lines; ++l) best_line[l] = std::max(best_line[l], bound[l]);
-      }
+      // The first candidate in each line's ranking that may still take something.
+      for (std::size_t l = 0; l < lines; ++l)
+        for (std::uint32_t i = component.line_ranking_begin[l]; i < component.line_ranking_begin[l + 1]; ++i) {
+          const std::uint32_t k = component.line_ranking[i];
+          if (bounds[k] <= 0) continue;
+          best_line[l] = component.line_bound[k * lines + l];
+          break;
+        }
     }
     Money by_unit = 0;
     for (std::size_t j = 0; j < component.units.size(); ++j) {
@@ -593,6 +600,7 @@ class Search {
       }
       for (std::size_t c : component.items)
         for (std::size_t line : component.lines) component.line_bound.push_back(line_bound_[c][line]);
+      rank_lines(component);
       component.words = (component.units.size() + 63) / 64;
       component.reach.assign(component.items.size() * component.words, 0);
       for (std::size_t j = 0; j < component.units.size(); ++j) {
@@ -620,6 +628,22 @@ class Search {
       }
       for (int p : component.stackables) by_promotion += take_bound(fresh, p, true);
       component.bound = component_bound(component, fresh, bounds, by_promotion, true);
+    }
+  }
+
+  // Fills the component's line_ranking from its line_bound.
+  static void rank_lines(Component& component) {
+    const std::size_t lines = component.lines.size();
+    component.line_ranking_begin.assign(1, 0);
+    for (std::size_t l = 0; l < lines; ++l) {
+      const auto begin = component.line_ranking.size();
+      for (std::size_t k = 0; k < component.items.size(); ++k)
+        if (component.line_bound[k * lines + l] > 0) component.line_ranking.push_back(static_cast<std::uint32_t>(k));
+      std::stable_sort(component.line_ranking.begin() + static_cast<std::ptrdiff_t>(begin), component.line_ranking.end(),
+                       [&](std::uint32_t a, std::uint32_t b) {
+                         return component.line_bound[a * lines + l] > component.line_bound[b * lines + l];
+                       });
+      component.line_ranking_begin.push_back(static_cast<std::uint32_t>(component.line_ranking.size()));
     }
   }
 
