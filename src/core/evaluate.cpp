@@ -149,12 +149,11 @@ int compare_lists(const std::vector<T>& a, const std::vector<T>& b, Better first
   return (a.size() > b.size()) == longer_wins ? -1 : 1;
 }
 
-// Steps 2-5 of the §5.4 comparison, for one set of applied promotions.
+// Steps 2-4 of the §5.4 comparison, for one set of applied promotions (step 5's ids: sorted_ids).
 struct SetKey {
   int codes = 0;
   int promotions = 0;
   std::vector<std::int64_t> priorities;  // high to low
-  std::vector<const std::string*> ids;   // sorted
 };
 
 SetKey set_key(const PricingContext& context, const std::vector<int>& applied) {
@@ -166,13 +165,18 @@ SetKey set_key(const PricingContext& context, const std::vector<int>& applied) {
     codes.insert(codes.end(), used.begin(), used.end());
     if (promo.reward_class() != RewardClass::gift) ++key.promotions;
     key.priorities.push_back(promo.priority);
-    key.ids.push_back(&promo.id);
   }
   std::sort(codes.begin(), codes.end());
   key.codes = static_cast<int>(std::unique(codes.begin(), codes.end()) - codes.begin());
   std::sort(key.priorities.begin(), key.priorities.end(), std::greater<>());
-  std::sort(key.ids.begin(), key.ids.end(), [](const std::string* x, const std::string* y) { return *x < *y; });
   return key;
+}
+
+std::vector<const std::string*> sorted_ids(const PricingContext& context, const std::vector<int>& applied) {
+  std::vector<const std::string*> ids;
+  for (int p : applied) ids.push_back(&context.rules->promotions[static_cast<std::size_t>(p)].id);
+  std::sort(ids.begin(), ids.end(), [](const std::string* x, const std::string* y) { return *x < *y; });
+  return ids;
 }
 
 // Step 6: per applied promotion in priority-then-id order, the sorted positions of the units it used.
@@ -205,7 +209,7 @@ int compare_applied_sets(const PricingContext& context, const std::vector<int>& 
   if (ka.promotions != kb.promotions) return ka.promotions < kb.promotions ? -1 : 1;
   if (int c = compare_lists(ka.priorities, kb.priorities, std::greater<>(), true)) return c;
   const auto id_less = [](const std::string* x, const std::string* y) { return *x < *y; };
-  return compare_lists(ka.ids, kb.ids, id_less, false);
+  return compare_lists(sorted_ids(context, a), sorted_ids(context, b), id_less, false);
 }
 
 bool better_units(const PricingContext& context, const Priced& a, const Priced& b) {
