@@ -587,21 +587,25 @@ std::vector<Nudge> find_nudges(PricingContext& context, const Selected& selected
   Request extended = *context.request;
   extended.lines.emplace_back();
   Prober prober{limits, &selected.combination, memo, limits.nudge_probes, false, &extended};
+  const Nudge* last = nullptr;  // once `shown` nudges are found, the last of them that would be shown
   for (const Plan& plan : plans) {
-    if (nudges.size() >= shown) {
-      // The last nudge that would be shown so far: a plan that cannot sort before it is skipped.
-      std::nth_element(nudges.begin(), nudges.begin() + static_cast<std::ptrdiff_t>(shown - 1), nudges.end(),
-                       shown_before);
-      const Nudge& last = nudges[shown - 1];
-      const NudgeKey last_key = key_of(last);
+    if (last) {
+      // A plan that cannot sort before the last nudge that would be shown is skipped.
+      const NudgeKey last_key = key_of(*last);
       if (plan.least > last_key ||
-          (plan.least == last_key && promotions[static_cast<std::size_t>(plan.promotion)].id > last.promotion))
+          (plan.least == last_key && promotions[static_cast<std::size_t>(plan.promotion)].id > last->promotion))
         continue;
     }
     std::optional<Nudge> nudge = plan.code ? public_code_nudge(context, plan.promotion, prober)
                                            : nudge_for(context, selected, plan.promotion, prober);
     if (prober.ran_out) break;
-    if (nudge) nudges.push_back(std::move(*nudge));
+    if (!nudge) continue;
+    nudges.push_back(std::move(*nudge));
+    if (nudges.size() >= shown) {
+      std::nth_element(nudges.begin(), nudges.begin() + static_cast<std::ptrdiff_t>(shown - 1), nudges.end(),
+                       shown_before);
+      last = &nudges[shown - 1];
+    }
   }
   std::sort(nudges.begin(), nudges.end(), shown_before);
   if (static_cast<std::int64_t>(nudges.size()) > context.request->options.max_nudges)
