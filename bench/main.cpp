@@ -1,9 +1,9 @@
 // till_bench: times till end to end on the standard workloads (workloads.hpp), as a shop's server or page
 // would call it: request JSON text -> read_request -> till::price -> write_result text, against a rule set
 // parsed once. Reports the median microseconds per basket and writes them to the "native" section of
-// bench/results.json. Each workload is timed twice in the same run, as sent and with `max_nudges: 0`, so
-// that what the nudges add (SPEC §6: each is found by re-pricing) is the difference of two medians taken
-// on the same machine at the same time. Not a test: timings on shared machines are noisy, so nothing here
+// bench/results.json. Each basket is timed twice in a row, as sent and with `max_nudges: 0`, so that what
+// the nudges add (SPEC §6: each is found by re-pricing) is the difference of two medians taken on the same
+// machine at the same time. Not a test: timings on shared machines are noisy, so nothing here
 // passes or fails on a figure.
 //
 // usage: till_bench [--results PATH]        time every workload, merge into PATH (bench/results.json)
@@ -69,43 +69,55 @@ struct Measurement {
   bool optimal = true;      // every basket priced was priced optimally
 };
 
-/// Times the workload's baskets in turn until there are enough samples; fails with the first error.
-/// Every timed run is also checked (error, optimal), so that a slow workload needs no separate pass.
-bool measure(const till::bench::Workload& workload, bool without_nudges, Measurement& measurement,
-             std::size_t& sink) {
+/// The median of `nanoseconds`, in microseconds (reorders them).
+double median_us(std::vector<std::int64_t>& nanoseconds) {
+  const auto middle = nanoseconds.begin() + static_cast<std::ptrdiff_t>(nanoseconds.size() / 2);
+  std::nth_element(nanoseconds.begin(), middle, nanoseconds.end());
+  return static_cast<double>(*middle) / 1000.0;
+}
+
+/// Times the workload's baskets in turn, each as sent (`sent`) and with `max_nudges: 0` (`plain`), until
+/// there are enough samples; fails with the first error. The two runs of a basket follow each other, in
+/// alternating order, so that both medians see the same machine: on these VMs the speed changes by half
+/// within seconds, and two medians taken one after the other could differ by that alone. Every timed run
+/// is also checked (error, optimal), so that a slow workload needs no separate pass.
+bool measure(const till::bench::Workload& workload, Measurement& sent, Measurement& plain, std::size_t& sink) {
   till::Outcome<till::RuleSet> rules = till::read_rules(workload.rules_json);
   if (!rules) {
     std::fprintf(stderr, "%s: rules refused: %s", workload.name.c_str(), till::write_error(rules.error()).c_str());
     return false;
   }
-  // One untimed run warms caches and the allocator.
-  sink += price_basket(*rules, workload.request_jsons.front(), without_nudges).bytes;
+  // One untimed run of each warms caches and the allocator.
+  sink += price_basket(*rules, workload.request_jsons.front(), false).bytes;
+  sink += price_basket(*rules, workload.request_jsons.front(), true).bytes;
 
-  std::vector<std::int64_t> nanoseconds;
+  std::vector<std::int64_t> sent_ns, plain_ns;
   const Clock::time_point start = Clock::now();
   for (std::size_t i = 0;; ++i) {
-    const std::string& request = workload.request_jsons[i % workload.request_jsons.size()];
-    const Clock::time_point before = Clock::now();
-    const Priced priced = price_basket(*rules, request, without_nudges);
-    const Clock::time_point after = Clock::now();
-    if (!priced.error.empty()) {
-      std::fprintf(stderr, "%s: request %zu failed: %s", workload.name.c_str(),
-                   i % workload.request_jsons.size() + 1, priced.error.c_str());
-      return false;
+    const std::size_t basket = i % workload.request_jsons.size();
+    const std::string& request = workload.request_jsons[basket];
+    for (const bool without_nudges : {i % 2 == 1, i % 2 == 0}) {
+      const Clock::time_point before = Clock::now();
+      const Priced priced = price_basket(*rules, request, without_nudges);
+      const Clock::time_point after = Clock::now();
+      if (!priced.error.empty()) {
+        std::fprintf(stderr, "%s: request %zu failed: %s", workload.name.c_str(), basket + 1, priced.error.c_str());
+        return false;
+      }
+      sink += priced.bytes;
+      Measurement& measurement = without_nudges ? plain : sent;
+      measurement.optimal = measurement.optimal && priced.optimal;
+      (without_nudges ? plain_ns : sent_ns)
+          .push_back(std::chrono::duration_cast<std::chrono::nanoseconds>(after - before).count());
     }
-    sink += priced.bytes;
-    measurement.optimal = measurement.optimal && priced.optimal;
-    nanoseconds.push_back(std::chrono::duration_cast<std::chrono::nanoseconds>(after - before).count());
-    const Clock::duration elapsed = after - start;
-    if ((nanoseconds.size() >= kMinSamples && elapsed >= kMinTime) || elapsed >= kMaxTime) {
-      break;
-    }
+    const Clock::duration elapsed = Clock::now() - start;
+    if ((sent_ns.size() >= kMinSamples && elapsed >= kMinTime) || elapsed >= kMaxTime) break;
   }
-  const auto middle = nanoseconds.begin() + static_cast<std::ptrdiff_t>(nanoseconds.size() / 2);
-  std::nth_element(nanoseconds.begin(), middle, nanoseconds.end());
-  measurement.median_us = static_cast<double>(*middle) / 1000.0;
-  measurement.samples = nanoseconds.size();
-  measurement.baskets = std::min(nanoseconds.size(), workload.request_jsons.size());
+  for (auto [measurement, nanoseconds] : {std::pair{&sent, &sent_ns}, std::pair{&plain, &plain_ns}}) {
+    measurement->samples = nanoseconds->size();
+    measurement->baskets = std::min(nanoseconds->size(), workload.request_jsons.size());
+    measurement->median_us = median_us(*nanoseconds);
+  }
   return true;
 }
 
@@ -144,9 +156,7 @@ int main(int argc, char** argv) {
   std::size_t sink = 0;
   for (const till::bench::Workload& workload : workloads) {
     Measurement measurement, plain;
-    if (!measure(workload, false, measurement, sink) || !measure(workload, true, plain, sink)) {
-      return 1;
-    }
+    if (!measure(workload, measurement, plain, sink)) return 1;
     const double nudges = measurement.median_us - plain.median_us;
     std::printf("%-10s %6d %11d %8zu %8zu %12.1f %8s %14.1f %12.1f\n", workload.name.c_str(), workload.lines,
                 workload.promotions, measurement.baskets, measurement.samples, measurement.median_us,
