@@ -59,6 +59,12 @@ struct StateEdge {
 
 /// Everything the searches of one component have learnt. Ids are positions, in first-seen order.
 struct ComponentGraph {
+  // What the key alone decides, worked out by the first search of the component (when `settled`): an
+  // upper bound of its item discount, and its greedy outcome (its candidates in search order, each that
+  // still gives something, then its stackables).
+  bool settled = false;
+  Money bound = 0;
+  ItemOutcome greedy;
   KeyTable pool_ids;                    // (k, pool) -> index into pool_entries
   std::vector<PoolEntry> pool_entries;
   KeyTable take_ids;                    // (k, tier, units used, discounts) -> index into takes

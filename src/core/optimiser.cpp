@@ -511,18 +511,11 @@ class Search {
     if (best_ == hint) best_priced_ = std::move(priced);  // kept while the hint stays the best
   }
 
-  // A first outcome for each component, so that the searches can be cut from the start: its non-stackable
-  // candidates in search order (each one that still gives something), then its stackables. Together they
-  // make the first combination.
+  // A first outcome for each component, so that the searches can be cut from the start: its greedy outcome
+  // (settle_components), or the largest an earlier search found. Together they make the first combination.
   void seed_components() {
-    Working w = start_working(ctx_);  // components share no unit, so one basket serves them all
     for (Component& component : components_) {
-      const Money before = w.item_discount;
-      for (std::size_t c : component.items)
-        if (apply_item(ctx_, w, items_[c], false, &steps_)) component.seed.sequence.push_back(items_[c]);
-      for (int p : component.stackables)
-        if (apply_item(ctx_, w, p, true, &steps_)) component.seed.stackables.push_back(p);
-      component.seed.discount = w.item_discount - before;
+      component.seed = component.graph->greedy;
       for (const ItemOutcome& outcome : component.graph->outcomes)  // what earlier searches found
         if (outcome.discount > component.seed.discount) component.seed = outcome;
     }
@@ -618,16 +611,34 @@ class Search {
       return a.items.size() + a.stackables.size() < b.items.size() + b.stackables.size();
     });
     for (Component& component : components_) component.graph = &graph_of(component);
+    settle_components();
+  }
+
+  // Each component's bound and greedy outcome, from its graph when an earlier search worked them out. The
+  // greedy outcomes take their candidates in search order on one basket: components share no unit.
+  void settle_components() {
     const Working fresh = start_working(ctx_);
+    Working w = start_working(ctx_);
     for (Component& component : components_) {
-      std::vector<Money> bounds;
-      Money by_promotion = 0;
-      for (std::size_t c : component.items) {
-        bounds.push_back(take_bound(fresh, items_[c], false));
-        by_promotion += bounds.back();
+      ComponentGraph& graph = *component.graph;
+      if (!graph.settled) {
+        std::vector<Money> bounds;
+        Money by_promotion = 0;
+        for (std::size_t c : component.items) {
+          bounds.push_back(take_bound(fresh, items_[c], false));
+          by_promotion += bounds.back();
+        }
+        for (int p : component.stackables) by_promotion += take_bound(fresh, p, true);
+        graph.bound = component_bound(component, fresh, bounds, by_promotion, true);
+        const Money before = w.item_discount;
+        for (std::size_t c : component.items)
+          if (apply_item(ctx_, w, items_[c], false, &steps_)) graph.greedy.sequence.push_back(items_[c]);
+        for (int p : component.stackables)
+          if (apply_item(ctx_, w, p, true, &steps_)) graph.greedy.stackables.push_back(p);
+        graph.greedy.discount = w.item_discount - before;
+        graph.settled = true;
       }
-      for (int p : component.stackables) by_promotion += take_bound(fresh, p, true);
-      component.bound = component_bound(component, fresh, bounds, by_promotion, true);
+      component.bound = graph.bound;
     }
   }
 
