@@ -73,9 +73,13 @@ PricingContext make_context(const RuleSet& rules, const Request& request);
 /// for `extended`, which must be `*context.request` with one line appended and nothing else changed, and
 /// must outlive it: only the added line is matched against the promotions, only promotions it can change
 /// are re-priced alone, and nothing is copied but what it changes.
+///
+/// With `only`, just that promotion is grown (its facts, and whether it is a candidate, with what it
+/// gives alone): the rest keep their facts for the lines before, so the context then answers for `only`
+/// and nothing else. A nudge probe asks that first, as a promotion that is no candidate cannot apply.
 class LineExtension {
  public:
-  LineExtension(PricingContext& context, const Request& extended);
+  LineExtension(PricingContext& context, const Request& extended, std::optional<int> only = std::nullopt);
   ~LineExtension();
   LineExtension(const LineExtension&) = delete;
   LineExtension& operator=(const LineExtension&) = delete;
@@ -85,6 +89,7 @@ class LineExtension {
   const Request* request_;  // what the context held before
   std::size_t units_;
   Money subtotal_;
+  std::size_t first_, last_;  // the promotions grown: [first_, last_)
   std::vector<bool> candidate_;
   std::vector<Money> alone_amount_;
   std::vector<std::uint8_t> counted_;  // per condition.items entry of each tier, in order: it counts the line

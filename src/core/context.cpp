@@ -118,9 +118,10 @@ Money alone_amount(const PricingContext& context, int p) {
 // what each promotion gives alone, and so which can apply at all. Item promotions whose `recompute` is 0
 // keep the alone amount they have (nothing it depends on changed); the other classes are cheap and always
 // worked out again.
-void settle_candidates(PricingContext& context, const std::vector<std::uint8_t>& recompute) {
+void settle_candidates(PricingContext& context, const std::vector<std::uint8_t>& recompute, std::size_t first,
+                       std::size_t last) {
   const RuleSet& rules = *context.rules;
-  for (std::size_t p = 0; p < rules.promotions.size(); ++p) {
+  for (std::size_t p = first; p < last; ++p) {
     if (context.precheck[p]) continue;
     const Promotion& promo = rules.promotions[p];
     bool holds = false;
@@ -171,15 +172,17 @@ PricingContext make_context(const RuleSet& rules, const Request& request) {
     }
     context.facts[p] = facts_of(promo, request.lines);
   }
-  settle_candidates(context, std::vector<std::uint8_t>(n, 1));
+  settle_candidates(context, std::vector<std::uint8_t>(n, 1), 0, n);
   return context;
 }
 
-LineExtension::LineExtension(PricingContext& context, const Request& extended)
+LineExtension::LineExtension(PricingContext& context, const Request& extended, std::optional<int> only)
     : context_(context),
       request_(context.request),
       units_(static_cast<std::size_t>(context.basket.unit_count())),
       subtotal_(context.basket.subtotal),
+      first_(only ? static_cast<std::size_t>(*only) : 0),
+      last_(only ? static_cast<std::size_t>(*only) + 1 : context.rules->promotions.size()),
       candidate_(context.candidate),
       alone_amount_(context.alone_amount) {
   const RuleSet& rules = *context.rules;
@@ -197,7 +200,7 @@ LineExtension::LineExtension(PricingContext& context, const Request& extended)
   // What an item promotion gives alone changes only with the units it can use or the tiers that hold
   // (tier_condition_holds on the regular subtotal, before and after the line).
   std::vector<std::uint8_t> recompute(n, 0);
-  for (std::size_t p = 0; p < n; ++p) {
+  for (std::size_t p = first_; p < last_; ++p) {
     const Promotion& promo = rules.promotions[p];
     PromotionFacts& facts = context.facts[p];
     std::uint8_t uses_added = 0;
@@ -228,7 +231,7 @@ LineExtension::LineExtension(PricingContext& context, const Request& extended)
     facts.lines.push_back(uses_added);
     if (uses_added) recompute[p] = 1;
   }
-  settle_candidates(context, recompute);
+  settle_candidates(context, recompute, first_, last_);
 }
 
 LineExtension::~LineExtension() {
@@ -240,7 +243,7 @@ LineExtension::~LineExtension() {
   basket.subtotal = subtotal_;
   const Line& added = context.request->lines.back();
   std::size_t item_index = 0;
-  for (std::size_t p = 0; p < context.facts.size(); ++p) {
+  for (std::size_t p = first_; p < last_; ++p) {
     PromotionFacts& facts = context.facts[p];
     facts.lines.pop_back();
     for (std::size_t t = 0; t < facts.tiers.size(); ++t) {

@@ -65,10 +65,14 @@ Probe probe(PricingContext& base, const Line& added, int p, Prober& prober) {
   --prober.left;
   const RuleSet& rules = *base.rules;
   prober.extended->lines.back() = added;
+  // Only a candidate can apply (combination.hpp), so a promotion that is not one needs no search, nor the
+  // other promotions grown by the line.
+  {
+    const LineExtension one(base, *prober.extended, p);
+    if (!base.candidate[static_cast<std::size_t>(p)]) return Probe{false, 0, 0, base.basket.subtotal};
+  }
   const LineExtension grown(base, *prober.extended);
   const PricingContext& context = base;
-  // Only a candidate can apply (combination.hpp), so a promotion that is not one needs no search.
-  if (!context.candidate[static_cast<std::size_t>(p)]) return Probe{false, 0, 0, context.basket.subtotal};
   const Selected selected = select(context, prober.limits, prober.hint, prober.memo);
   const Promotion& promo = rules.promotions[static_cast<std::size_t>(p)];
   Probe out;
