@@ -230,37 +230,6 @@ TEST_CASE("better is a strict total order on distinct outcomes", "[optimiser][re
   CHECK(checked_pairs > 10000);
 }
 
-TEST_CASE("a hint changes how fast the search is, never what it chooses", "[optimiser][reference]") {
-  int hinted = 0;
-  for (std::uint64_t seed = kFirstSeed; seed < kFirstSeed + 3000; ++seed) {
-    const auto input = make_case(seed, false);
-    auto rules = till::read_rules(input.rules);
-    auto request = till::read_request(input.request);
-    REQUIRE(rules.ok());
-    REQUIRE(request.ok());
-    if (rules->selection != till::Selection::best_for_customer) continue;
-    const till::PricingContext context = till::make_context(*rules, *request);
-    const till::EngineLimits limits;
-    const till::Selected plain = till::select_best_for_customer(context, limits);
-    // Hints of every quality: the priority mode's choice, and every candidate at once (usually invalid).
-    till::Combination everything;
-    for (int p = 0; p < static_cast<int>(rules->promotions.size()); ++p) {
-      if (!context.candidate[static_cast<std::size_t>(p)]) continue;
-      const till::Promotion& promo = rules->promotions[static_cast<std::size_t>(p)];
-      if (promo.reward_class() == till::RewardClass::item)
-        (promo.stackable ? everything.item_stackables : everything.item_sequence).push_back(p);
-    }
-    for (const till::Combination& hint : {till::select_by_priority(context).combination, everything, plain.combination}) {
-      INFO("seed " << seed);
-      const till::Selected with_hint = till::select_best_for_customer(context, limits, &hint);
-      CHECK(with_hint.optimal == plain.optimal);
-      CHECK(same_outcome(with_hint.priced, plain.priced));
-      ++hinted;
-    }
-  }
-  CHECK(hinted > 3000);
-}
-
 // ---- Hand-made cases: each answer below is computed by hand in the comment above it. ----
 
 namespace {

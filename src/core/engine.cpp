@@ -122,7 +122,7 @@ Outcome<Result> price(const RuleSet& rules, const Request& request, const Engine
   if (auto error = check_against_rules(rules, request)) return *error;
   PricingContext context = make_context(rules, request);
   SearchMemo memo(request.lines.size());  // the nudges' probes add a line to this request
-  const Selected selected = select(context, limits, nullptr, &memo);
+  const Selected selected = select(context, limits, &memo);
   Result result = build_result(context, selected);
   result.nudges = find_nudges(context, selected, limits, &memo);
   return result;

@@ -49,8 +49,7 @@ Money worth_of(const Promotion& promo, const AppliedPromotion& applied) {
 // A nudge whose search runs out of probes is dropped whole (never a guessed gap), and so are the rest.
 struct Prober {
   EngineLimits limits;
-  const Combination* hint = nullptr;  // the request's own best combination: a good start for each probe
-  SearchMemo* memo = nullptr;         // the request's search memo, shared by every probe
+  SearchMemo* memo = nullptr;  // the request's search memo, shared by every probe
   std::int64_t left = 0;
   bool ran_out = false;
   Request* extended = nullptr;  // the priced request with a last line each probe sets (copied once, not per probe)
@@ -73,7 +72,7 @@ Probe probe(PricingContext& base, const Line& added, int p, Prober& prober) {
   }
   const LineExtension grown(base, *prober.extended);
   const PricingContext& context = base;
-  const Selected selected = select(context, prober.limits, prober.hint, prober.memo);
+  const Selected selected = select(context, prober.limits, prober.memo);
   const Promotion& promo = rules.promotions[static_cast<std::size_t>(p)];
   Probe out;
   out.measure = class_measure(context, promo.reward_class(), selected.priced);
@@ -419,7 +418,7 @@ std::optional<Nudge> public_code_nudge(PricingContext& context, int p, Prober& l
     return std::nullopt;
   }
   --limits.left;
-  const Selected selected = select(coded, limits.limits, limits.hint, limits.memo);
+  const Selected selected = select(coded, limits.limits, limits.memo);
   std::optional<Nudge> nudge;
   for (const AppliedPromotion& a : selected.priced.applied) {
     if (a.promotion != p) continue;
@@ -590,7 +589,7 @@ std::vector<Nudge> find_nudges(PricingContext& context, const Selected& selected
   const std::size_t shown = static_cast<std::size_t>(context.request->options.max_nudges);
   Request extended = *context.request;
   extended.lines.emplace_back();
-  Prober prober{limits, &selected.combination, memo, limits.nudge_probes, false, &extended};
+  Prober prober{limits, memo, limits.nudge_probes, false, &extended};
   const Nudge* last = nullptr;  // once `shown` nudges are found, the last of them that would be shown
   for (const Plan& plan : plans) {
     if (last) {

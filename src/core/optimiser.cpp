@@ -37,9 +37,8 @@ class Search {
         full_budget_(limits.search_steps),
         budget_(limits.search_steps - limits.search_steps / 10) {}
 
-  Selected run(const Combination* hint) {
+  Selected run() {
     prepare();
-    if (hint) try_hint(*hint);
     // Each exclusive promotion alone.
     for (int p = 0; p < static_cast<int>(ctx_.rules->promotions.size()); ++p) {
       if (!ctx_.candidate[static_cast<std::size_t>(p)] || !ctx_.rules->promotions[static_cast<std::size_t>(p)].exclusive)
@@ -492,23 +491,6 @@ class Search {
     const OrderReach& reach = order_reach_[static_cast<std::size_t>(p)];
     const Money by_percent = (merchandise * reach.percent + kFullPercent - 1) / kFullPercent;
     return std::min(reach.cap, std::max(by_percent, std::min(reach.amount, merchandise)));
-  }
-
-  // The hint, when every promotion in it may apply here and does apply in it.
-  void try_hint(const Combination& hint) {
-    const auto usable = [this](const std::vector<int>& list) {
-      return std::all_of(list.begin(), list.end(), [this](int p) { return ctx_.candidate[static_cast<std::size_t>(p)]; });
-    };
-    auto one = [](const std::optional<int>& p) { return p ? std::vector<int>{*p} : std::vector<int>{}; };
-    if (!usable(hint.item_sequence) || !usable(hint.item_stackables) || !usable(one(hint.order_promotion)) ||
-        !usable(hint.order_stackables) || !usable(one(hint.shipping_promotion)) ||
-        !usable(hint.shipping_stackables) || !usable(one(hint.exclusive)))
-      return;
-    steps_ += ctx_.basket.unit_count() + 1;
-    Priced priced = evaluate(ctx_, hint);
-    if (!priced.valid) return;
-    consider(hint, priced.benefit(), ctx_.basket.subtotal - priced.item_discount - priced.order_discount);
-    if (best_ == hint) best_priced_ = std::move(priced);  // kept while the hint stays the best
   }
 
   // A first outcome for each component, so that the searches can be cut from the start: its greedy outcome
@@ -1059,9 +1041,8 @@ class Search {
 
 }  // namespace
 
-Selected select_best_for_customer(const PricingContext& context, const EngineLimits& limits,
-                                  const Combination* hint, SearchMemo* memo) {
-  return Search(context, limits, memo).run(hint);
+Selected select_best_for_customer(const PricingContext& context, const EngineLimits& limits, SearchMemo* memo) {
+  return Search(context, limits, memo).run();
 }
 
 }  // namespace till

@@ -77,10 +77,9 @@ Selected select_by_priority(const PricingContext& context) {
   return selected;
 }
 
-Selected select(const PricingContext& context, const EngineLimits& limits, const Combination* hint,
-                SearchMemo* memo) {
+Selected select(const PricingContext& context, const EngineLimits& limits, SearchMemo* memo) {
   return context.rules->selection == Selection::priority ? select_by_priority(context)
-                                                         : select_best_for_customer(context, limits, hint, memo);
+                                                         : select_best_for_customer(context, limits, memo);
 }
 
 }  // namespace till

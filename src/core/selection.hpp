@@ -14,20 +14,16 @@ struct Selected {
 };
 
 /// The best combination for the shopper (§5.4) by branch and bound over the combinations of
-/// combination.hpp, stopping after `limits.search_steps` steps with the best found so far. A `hint` (a
-/// combination likely to be good here, e.g. the best one for a similar basket) is tried first, so that
-/// the search can cut more from the start; when it is not valid here it is ignored. With a `memo`, the
-/// search keeps what it learns about each component there and starts from what earlier searches learnt
+/// combination.hpp, stopping after `limits.search_steps` steps with the best found so far. With a `memo`,
+/// the search keeps what it learns about each component there and starts from what earlier searches learnt
 /// (see component_graph.hpp); the choice is the same either way, only the work differs.
 Selected select_best_for_customer(const PricingContext& context, const EngineLimits& limits,
-                                  const Combination* hint = nullptr, SearchMemo* memo = nullptr);
+                                  SearchMemo* memo = nullptr);
 
 /// The combination `"selection": "priority"` gives (§5.4).
 Selected select_by_priority(const PricingContext& context);
 
-/// The combination the rule set's `selection` mode chooses (`hint` and `memo` as for
-/// select_best_for_customer).
-Selected select(const PricingContext& context, const EngineLimits& limits, const Combination* hint = nullptr,
-                SearchMemo* memo = nullptr);
+/// The combination the rule set's `selection` mode chooses (`memo` as for select_best_for_customer).
+Selected select(const PricingContext& context, const EngineLimits& limits, SearchMemo* memo = nullptr);
 
 }  // namespace till
