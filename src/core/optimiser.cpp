@@ -102,6 +102,7 @@ class Search {
     std::vector<std::int32_t> units;      // the component's units, in basket order
     std::size_t words = 0;
     std::vector<std::uint64_t> reach;     // per entry of `items`: the set of units on the lines it could use
+    std::vector<std::uint64_t> stackable_reach;  // the same per entry of `stackables`
     std::vector<std::size_t> lines;       // the component's lines, in basket order
     std::vector<std::size_t> unit_line;   // per unit: its line's index in `lines`
     std::vector<Money> line_bound;        // per entry of `items`, per entry of `lines`: its line_bound_
@@ -117,6 +118,8 @@ class Search {
   std::vector<Component> components_;
   std::vector<Money> scratch_best_line_;      // component_bound's, per line
   std::vector<std::int32_t> scratch_pool_;    // take_bound's units
+  std::vector<Money> scratch_prices_;         // bound_on_pool's unit prices
+  std::vector<Money> scratch_gets_;           // bound_on_pool's get unit bounds
   std::vector<Money> suffix_max_;             // per component: the most the components from it on can take
   std::vector<const ItemOutcome*> chosen_;    // per component: the outcome of the combination being built
 
@@ -131,6 +134,7 @@ class Search {
   std::vector<std::uint32_t> path_nodes_;             // per depth: the node being searched there
   std::vector<std::uint64_t> scratch_moved_;          // bound_state's: the units the move to a node took
   std::vector<std::vector<Money>> node_bounds_;       // per depth: each entry k's bound (0 once applied)
+  std::vector<std::vector<Money>> node_stackable_bounds_;  // per depth: each of its stackables' take_bound
   std::vector<std::uint8_t> visited_;    // per node of the graph being searched: reached by this search
   std::vector<std::uint64_t> state_;     // per entry k: the id + 1 of what it took, or 0 when not applied
   std::vector<std::uint64_t> free_;      // the component's units no item promotion took
@@ -258,7 +262,6 @@ class Search {
   // The same for item promotion p on the units it may use: the free ones, or every one for a stackable
   // (whose later prices are only lower).
   Money take_bound(const Working& w, int p, bool stackable) {
-    const Promotion& promo = ctx_.rules->promotions[static_cast<std::size_t>(p)];
     const PromotionFacts& facts = ctx_.facts[static_cast<std::size_t>(p)];
     const Basket& basket = ctx_.basket;
     std::vector<std::int32_t>& pool = scratch_pool_;
@@ -267,6 +270,14 @@ class Search {
       if ((stackable || !w.taken[static_cast<std::size_t>(u)]) &&
           facts.lines[static_cast<std::size_t>(basket.unit_line[u])])
         pool.push_back(u);
+    return bound_on_pool(w, p, stackable, pool);
+  }
+
+  // take_bound on `pool`, the units p may use (ascending).
+  Money bound_on_pool(const Working& w, int p, bool stackable, const std::vector<std::int32_t>& pool) {
+    const Promotion& promo = ctx_.rules->promotions[static_cast<std::size_t>(p)];
+    const PromotionFacts& facts = ctx_.facts[static_cast<std::size_t>(p)];
+    const Basket& basket = ctx_.basket;
     steps_ += static_cast<std::int64_t>(pool.size()) + 1;
     if (pool.empty()) return 0;
     // The sum of the `count` largest values (reordering them).
@@ -283,7 +294,8 @@ class Search {
       auto line_of = [&](std::int32_t u) { return static_cast<std::size_t>(basket.unit_line[u]); };
       Money value = 0;
       if (r.type == RewardType::multibuy && r.pay_for) {
-        std::vector<Money> prices;
+        std::vector<Money>& prices = scratch_prices_;
+        prices.clear();
         for (std::int32_t u : pool)
           if (tf.matches[line_of(u)] && w.prices[static_cast<std::size_t>(u)] > 0)
             prices.push_back(w.prices[static_cast<std::size_t>(u)]);
@@ -301,14 +313,16 @@ class Search {
         }
       } else if (r.type == RewardType::buy_x_get_y) {
         std::int64_t buy = 0;
-        std::vector<Money> buy_prices;
+        std::vector<Money>& buy_prices = scratch_prices_;
+        buy_prices.clear();
         for (std::int32_t u : pool)
           if (tf.matches[line_of(u)]) {
             ++buy;
             buy_prices.push_back(w.prices[static_cast<std::size_t>(u)]);
           }
         std::sort(buy_prices.begin(), buy_prices.end(), std::greater<>());
-        std::vector<Money> gets;
+        std::vector<Money>& gets = scratch_gets_;
+        gets.clear();
         for (std::int32_t u : pool) {
           if (!tf.get_matches[line_of(u)]) continue;
           const Money price = w.prices[static_cast<std::size_t>(u)];
@@ -578,13 +592,18 @@ class Search {
       rank_lines(component);
       component.words = (component.units.size() + 63) / 64;
       component.reach.assign(component.items.size() * component.words, 0);
+      component.stackable_reach.assign(component.stackables.size() * component.words, 0);
       for (std::size_t j = 0; j < component.units.size(); ++j) {
         const std::int32_t u = component.units[j];
         unit_slot_[static_cast<std::size_t>(u)] = static_cast<std::int32_t>(j);
         const std::size_t line = static_cast<std::size_t>(ctx_.basket.unit_line[u]);
+        const std::uint64_t bit = std::uint64_t{1} << (j % 64);
         for (std::size_t k = 0; k < component.items.size(); ++k)
           if (ctx_.facts[static_cast<std::size_t>(items_[component.items[k]])].lines[line])
-            component.reach[k * component.words + j / 64] |= std::uint64_t{1} << (j % 64);
+            component.reach[k * component.words + j / 64] |= bit;
+        for (std::size_t i = 0; i < component.stackables.size(); ++i)
+          if (ctx_.facts[static_cast<std::size_t>(component.stackables[i])].lines[line])
+            component.stackable_reach[i * component.words + j / 64] |= bit;
       }
     }
     // The smaller components are searched first: the larger ones' searches then cut with the exact most the
@@ -744,6 +763,7 @@ class Search {
     if (node_entries_.size() <= depth) {
       node_entries_.resize(depth + 1);
       node_bounds_.resize(depth + 1);
+      node_stackable_bounds_.resize(depth + 1);
       entries_node_.resize(depth + 1, kNoNode);
     }
     const bool from_parent = via && depth > 0 && entries_node_[depth - 1] == path_nodes_[depth - 1];
@@ -769,8 +789,18 @@ class Search {
       items_bound += entry.bound;
     }
     entries_node_[depth] = id;
+    // A stackable's bound depends on the prices of its units, which only a move that took one changes.
+    std::vector<Money>& stackable_bounds = node_stackable_bounds_[depth];
+    stackable_bounds.resize(component.stackables.size());
     Money stackables_bound = 0;
-    for (int p : component.stackables) stackables_bound += take_bound(w, p, true);
+    for (std::size_t i = 0; i < component.stackables.size(); ++i) {
+      bool untouched = from_parent;
+      for (std::size_t j = 0; untouched && j < component.words; ++j)
+        untouched = (component.stackable_reach[i * component.words + j] & scratch_moved_[j]) == 0;
+      stackable_bounds[i] =
+          untouched ? node_stackable_bounds_[depth - 1][i] : take_bound(w, component.stackables[i], true);
+      stackables_bound += stackable_bounds[i];
+    }
     StateNode& node = component.graph->nodes[id];
     node.with_more = component_bound(component, w, node_bounds_[depth], items_bound + stackables_bound, true);
     node.without_more = component.stackables.empty()
@@ -850,7 +880,8 @@ class Search {
       PoolEntry entry;
       entry.take = compute_take(component, k);
       if (entry.take >= 0)
-        entry.bound = pool_bound(w, items_[component.items[k]], graph.takes[static_cast<std::size_t>(entry.take)]);
+        entry.bound = pool_bound(w, items_[component.items[k]], graph.takes[static_cast<std::size_t>(entry.take)],
+                                 scratch_units_);  // compute_take's pool
       graph.pool_entries.push_back(entry);
     }
     return graph.pool_entries[id];
@@ -862,16 +893,17 @@ class Search {
     return static_cast<Money>(std::count(lines.begin(), lines.end(), std::uint8_t{1}));
   }
 
-  // take_bound for item promotion p on the free units it has just taken `take` from. Where what a reward
-  // takes only shrinks with its units, that take is the bound (a percent multibuy's smaller groups may
-  // round a penny a line higher); "cheapest free" multibuys and buy_x_get_y rounds need take_bound.
-  Money pool_bound(const Working& w, int p, const Take& take) {
+  // take_bound for item promotion p on `pool`, its free units, from which it has just taken `take`. Where
+  // what a reward takes only shrinks with its units, that take is the bound (a percent multibuy's smaller
+  // groups may round a penny a line higher); "cheapest free" multibuys and buy_x_get_y rounds need
+  // take_bound.
+  Money pool_bound(const Working& w, int p, const Take& take, const std::vector<std::int32_t>& pool) {
     const Promotion& promo = ctx_.rules->promotions[static_cast<std::size_t>(p)];
     Money rounding = 0;
     for (const Tier& tier : promo.tiers) {
       const Reward& r = tier.reward;
       if (r.type == RewardType::buy_x_get_y || (r.type == RewardType::multibuy && r.pay_for))
-        return take_bound(w, p, false);
+        return bound_on_pool(w, p, false, pool);
       if (r.type == RewardType::multibuy && r.percent) rounding = lines_of(p);
     }
     return take.amount + rounding;
