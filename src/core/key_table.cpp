@@ -40,9 +40,13 @@ void KeyTable::grow() {
 }
 
 std::uint32_t KeyTable::find_or_insert(const std::uint64_t* words, std::size_t size, bool& inserted) {
+  return find_or_insert(words, size, hash_words(words, size), inserted);
+}
+
+std::uint32_t KeyTable::find_or_insert(const std::uint64_t* words, std::size_t size, std::uint64_t hash,
+                                       bool& inserted) {
   if ((hashes_.size() + 1) * 2 > slots_.size()) grow();  // at most half full
   if (starts_.empty()) starts_.push_back(0);
-  const std::uint64_t hash = hash_words(words, size);
   const std::size_t mask = slots_.size() - 1;
   std::size_t slot = static_cast<std::size_t>(hash) & mask;
   for (; slots_[slot] != 0; slot = (slot + 1) & mask) {

@@ -16,6 +16,10 @@ class KeyTable {
   /// when it is new and sets `inserted` accordingly.
   std::uint32_t find_or_insert(const std::uint64_t* words, std::size_t size, bool& inserted);
 
+  /// The same with the key's hash given (a caller that keeps a hash up to date as its key changes). A table
+  /// must be used with one way of hashing only: this one, or the one above.
+  std::uint32_t find_or_insert(const std::uint64_t* words, std::size_t size, std::uint64_t hash, bool& inserted);
+
   /// How many keys the table holds.
   std::size_t size() const { return hashes_.size(); }
 

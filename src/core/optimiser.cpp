@@ -137,6 +137,15 @@ class Search {
   std::vector<std::vector<Money>> node_stackable_bounds_;  // per depth: each of its stackables' take_bound
   std::vector<std::uint8_t> visited_;    // per node of the graph being searched: reached by this search
   std::vector<std::uint64_t> state_;     // per entry k: the id + 1 of what it took, or 0 when not applied
+  // The hash state_ids keys states by: the exclusive or of state_word_hash over state_'s words that are not
+  // 0, so that a move changes it by one word's hash instead of the state being hashed again.
+  std::uint64_t state_hash_ = 0;
+  static std::uint64_t state_word_hash(std::size_t k, std::uint64_t word) {
+    std::uint64_t h = (static_cast<std::uint64_t>(k) << 32 ^ word) * 0x9e3779b97f4a7c15ULL;
+    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
+    return h ^ (h >> 31);
+  }
   std::vector<std::uint64_t> free_;      // the component's units no item promotion took
   std::vector<std::uint64_t> scratch_key_;
   std::vector<std::int32_t> scratch_units_;
@@ -745,11 +754,13 @@ class Search {
       const std::size_t c = component.items[edge.k];
       apply_take(component, w, edge.take, true);
       state_[edge.k] = std::uint64_t{edge.take} + 1;
+      state_hash_ ^= state_word_hash(edge.k, state_[edge.k]);
       seq.push_back(static_cast<int>(c));
       in_seq[c] = 1;
       visit(component, edge.to, &edge, others, w, seq, in_seq);
       in_seq[c] = 0;
       seq.pop_back();
+      state_hash_ ^= state_word_hash(edge.k, state_[edge.k]);
       state_[edge.k] = 0;
       apply_take(component, w, edge.take, false);
     }
@@ -823,7 +834,8 @@ class Search {
       steps_ += static_cast<std::int64_t>(component.units.size() / 8) + 1;
       state_[k] = static_cast<std::uint64_t>(take) + 1;
       bool inserted = false;
-      const std::uint32_t to = graph.state_ids.find_or_insert(state_.data(), state_.size(), inserted);
+      const std::uint32_t to = graph.state_ids.find_or_insert(state_.data(), state_.size(),
+                                                              state_hash_ ^ state_word_hash(k, state_[k]), inserted);
       state_[k] = 0;
       if (inserted) {
         graph.nodes.emplace_back();
@@ -842,11 +854,12 @@ class Search {
   void start_component(const Component& component) {
     ComponentGraph& graph = *component.graph;
     state_.assign(component.items.size(), 0);
+    state_hash_ = 0;
     free_.assign(component.words, 0);
     for (std::size_t j = 0; j < component.units.size(); ++j) free_[j / 64] |= std::uint64_t{1} << (j % 64);
     if (graph.nodes.empty()) {
       bool inserted = false;
-      graph.state_ids.find_or_insert(state_.data(), state_.size(), inserted);
+      graph.state_ids.find_or_insert(state_.data(), state_.size(), state_hash_, inserted);
       graph.nodes.emplace_back();
     }
     visited_.assign(graph.nodes.size(), 0);
