@@ -1,5 +1,6 @@
 // KeyTable (the optimiser's exact memo of word keys): ids in first-seen order, equal keys found again,
-// keys that differ only in length or in one word kept apart, growth past many resizes, and clear().
+// keys that differ only in length or in one word kept apart (also when the caller's hashes collide), growth
+// past many resizes, and clear().
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <vector>
@@ -70,4 +71,23 @@ TEST_CASE("KeyTable::clear forgets every key and numbers from 0 again") {
   CHECK(inserted);
   CHECK(id_of(table, {1}, inserted) == 1);
   CHECK(inserted);
+}
+
+TEST_CASE("KeyTable with the caller's hashes keeps apart different keys that share one") {
+  // The worst hash there is: every key the same. Keys must still be told apart by their words, through
+  // growth, and found again.
+  till::KeyTable table;
+  bool inserted = false;
+  constexpr std::uint64_t kKeys = 300;
+  for (std::uint64_t i = 0; i < kKeys; ++i) {
+    const std::vector<std::uint64_t> key = {i, i * 3};
+    REQUIRE(table.find_or_insert(key.data(), key.size(), 42, inserted) == i);
+    REQUIRE(inserted);
+  }
+  for (std::uint64_t i = 0; i < kKeys; ++i) {
+    const std::vector<std::uint64_t> key = {i, i * 3};
+    REQUIRE(table.find_or_insert(key.data(), key.size(), 42, inserted) == i);
+    REQUIRE_FALSE(inserted);
+  }
+  CHECK(table.size() == kKeys);
 }
