@@ -158,6 +158,7 @@ class Search {
     Money cap = kMaxAmount;
   };
   std::vector<OrderReach> order_reach_;
+  OrderReach any_order_reach_;  // the largest percentage, amount and cap of any non-stackable order candidate
   std::vector<Money> tail_thresholds_;            // sorted min_subtotals of shipping and gift tiers
   std::vector<std::optional<Money>> tail_memo_;  // per band of tail_thresholds_: best shipping + gifts
   // One order configuration valid at some merchandise after items: its promotions, what they take there,
@@ -220,6 +221,13 @@ class Search {
         }
         if (promo.max_discount) reach.cap = *promo.max_discount;
       }
+    any_order_reach_ = OrderReach{0, 0, 0};
+    for (int p : orders_) {
+      const OrderReach& reach = order_reach_[static_cast<std::size_t>(p)];
+      any_order_reach_.percent = std::max(any_order_reach_.percent, reach.percent);
+      any_order_reach_.amount = std::max(any_order_reach_.amount, reach.amount);
+      any_order_reach_.cap = std::max(any_order_reach_.cap, reach.cap);
+    }
     shippings_ = candidates_of(ctx_, RewardClass::shipping, false);
     shipping_stackables_ = candidates_of(ctx_, RewardClass::shipping, true);
     gifts_ = candidates_of(ctx_, RewardClass::gift, false);
@@ -483,8 +491,7 @@ class Search {
 
   // At least what one order candidate and all order stackables could take from `merchandise` together.
   Money order_reach_most(Money merchandise) const {
-    Money most = 0;
-    for (int p : orders_) most = std::max(most, order_reach(p, merchandise));
+    Money most = reach_at(any_order_reach_, merchandise);
     for (int p : order_stackables_) most += order_reach(p, merchandise);
     return most;
   }
@@ -511,7 +518,10 @@ class Search {
   // order_amount_bound(ctx_, p, merchandise) or a penny more, cheap enough for every node of the search: the
   // largest percentage of p's tiers rounded up, its largest amount, and its cap, worked out once (prepare).
   Money order_reach(int p, Money merchandise) const {
-    const OrderReach& reach = order_reach_[static_cast<std::size_t>(p)];
+    return reach_at(order_reach_[static_cast<std::size_t>(p)], merchandise);
+  }
+
+  static Money reach_at(const OrderReach& reach, Money merchandise) {
     const Money by_percent = (merchandise * reach.percent + kFullPercent - 1) / kFullPercent;
     return std::min(reach.cap, std::max(by_percent, std::min(reach.amount, merchandise)));
   }
