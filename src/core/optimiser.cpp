@@ -161,6 +161,7 @@ class Search {
   OrderReach any_order_reach_;  // the largest percentage, amount and cap of any non-stackable order candidate
   std::vector<Money> tail_thresholds_;            // sorted min_subtotals of shipping and gift tiers
   std::vector<std::optional<Money>> tail_memo_;  // per band of tail_thresholds_: best shipping + gifts
+  std::size_t last_tail_band_ = 0;               // the band tail_value last looked at
   // One order configuration valid at some merchandise after items: its promotions, what they take there,
   // and the most shipping and gifts can give after that.
   struct OrderConfig {
@@ -410,8 +411,15 @@ class Search {
   // Their amounts do not depend on the merchandise, only which thresholds it reaches, so it is computed once
   // per band between consecutive thresholds.
   Money tail_value(Money after_order) {
-    const std::size_t band = static_cast<std::size_t>(
-        std::upper_bound(tail_thresholds_.begin(), tail_thresholds_.end(), after_order) - tail_thresholds_.begin());
+    // Most calls fall in the band of the call before.
+    const std::size_t bands = tail_thresholds_.size();
+    const bool same_band = (last_tail_band_ == 0 || after_order >= tail_thresholds_[last_tail_band_ - 1]) &&
+                           (last_tail_band_ == bands || after_order < tail_thresholds_[last_tail_band_]);
+    const std::size_t band =
+        same_band ? last_tail_band_
+                  : static_cast<std::size_t>(std::upper_bound(tail_thresholds_.begin(), tail_thresholds_.end(), after_order) -
+                                             tail_thresholds_.begin());
+    last_tail_band_ = band;
     if (tail_memo_[band]) return *tail_memo_[band];
     Money best = 0;
     const Combination saved = current_;
