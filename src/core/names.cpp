@@ -16,16 +16,6 @@ const char* to_string(ErrorCode code) {
   return "";
 }
 
-RewardClass class_of(RewardType type) {
-  switch (type) {
-    case RewardType::percent_off_order:
-    case RewardType::amount_off_order: return RewardClass::order;
-    case RewardType::free_gift: return RewardClass::gift;
-    case RewardType::shipping: return RewardClass::shipping;
-    default: return RewardClass::item;
-  }
-}
-
 const char* to_string(RewardType type) {
   switch (type) {
     case RewardType::percent_off_order: return "percent_off_order";

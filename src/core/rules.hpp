@@ -75,7 +75,16 @@ enum class RewardType {
 /// The class of a reward (§2.5): which stage of evaluation it belongs to.
 enum class RewardClass { item, order, shipping, gift };
 
-RewardClass class_of(RewardType type);
+// Inline: it is asked for every promotion at every pricing.
+constexpr RewardClass class_of(RewardType type) {
+  switch (type) {
+    case RewardType::percent_off_order:
+    case RewardType::amount_off_order: return RewardClass::order;
+    case RewardType::free_gift: return RewardClass::gift;
+    case RewardType::shipping: return RewardClass::shipping;
+    default: return RewardClass::item;
+  }
+}
 const char* to_string(RewardType type);
 
 enum class PerWhat { unit, once };
