@@ -101,7 +101,8 @@ bool measure(const till::bench::Workload& workload, Measurement& sent, Measureme
       const Priced priced = price_basket(*rules, request, without_nudges);
       const Clock::time_point after = Clock::now();
       if (!priced.error.empty()) {
-        std::fprintf(stderr, "%s: request %zu failed: %s", workload.name.c_str(), basket + 1, priced.error.c_str());
+        std::fprintf(stderr, "%s: request %zu failed: %s", workload.name.c_str(), basket + 1,
+                     priced.error.c_str());
         return false;
       }
       sink += priced.bytes;

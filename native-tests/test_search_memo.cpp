@@ -80,7 +80,8 @@ TEST_CASE("a search with a memo chooses what a fresh search chooses", "[optimise
       till::Request changed = *request;
       changed.lines.push_back(line);
       const till::LineExtension grown(base, changed);
-      require_same(till::select_best_for_customer(base, limits), till::select_best_for_customer(base, limits, &memo));
+      require_same(till::select_best_for_customer(base, limits),
+                   till::select_best_for_customer(base, limits, &memo));
     }
 
     require_same_with_codes(*rules, *request, memo);

@@ -197,8 +197,10 @@ std::vector<ShortPart> short_parts(const PricingContext& context, Money measure,
   for (std::size_t i = 0; i < t.condition.items.size(); ++i) {
     const ItemRequirement& item = t.condition.items[i];
     const ItemCount& count = counts[i];
-    if (count.units < item.min_quantity) parts.push_back({false, item.min_quantity, count.units, &item.selector, false});
-    if (count.amount < item.min_subtotal) parts.push_back({true, item.min_subtotal, count.amount, &item.selector, false});
+    if (count.units < item.min_quantity)
+      parts.push_back({false, item.min_quantity, count.units, &item.selector, false});
+    if (count.amount < item.min_subtotal)
+      parts.push_back({true, item.min_subtotal, count.amount, &item.selector, false});
   }
   if (!parts.empty() || !reward_parts) return parts;
 

@@ -415,10 +415,11 @@ class Search {
     const std::size_t bands = tail_thresholds_.size();
     const bool same_band = (last_tail_band_ == 0 || after_order >= tail_thresholds_[last_tail_band_ - 1]) &&
                            (last_tail_band_ == bands || after_order < tail_thresholds_[last_tail_band_]);
-    const std::size_t band =
-        same_band ? last_tail_band_
-                  : static_cast<std::size_t>(std::upper_bound(tail_thresholds_.begin(), tail_thresholds_.end(), after_order) -
-                                             tail_thresholds_.begin());
+    const auto thresholds_below = [&] {
+      const auto above = std::upper_bound(tail_thresholds_.begin(), tail_thresholds_.end(), after_order);
+      return above - tail_thresholds_.begin();
+    };
+    const std::size_t band = same_band ? last_tail_band_ : static_cast<std::size_t>(thresholds_below());
     last_tail_band_ = band;
     if (tail_memo_[band]) return *tail_memo_[band];
     Money best = 0;
@@ -677,11 +678,12 @@ class Search {
     for (std::size_t l = 0; l < lines; ++l) {
       const auto begin = component.line_ranking.size();
       for (std::size_t k = 0; k < component.items.size(); ++k)
-        if (component.line_bound[k * lines + l] > 0) component.line_ranking.push_back(static_cast<std::uint32_t>(k));
-      std::stable_sort(component.line_ranking.begin() + static_cast<std::ptrdiff_t>(begin), component.line_ranking.end(),
-                       [&](std::uint32_t a, std::uint32_t b) {
-                         return component.line_bound[a * lines + l] > component.line_bound[b * lines + l];
-                       });
+        if (component.line_bound[k * lines + l] > 0)
+          component.line_ranking.push_back(static_cast<std::uint32_t>(k));
+      const auto first = component.line_ranking.begin() + static_cast<std::ptrdiff_t>(begin);
+      std::stable_sort(first, component.line_ranking.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return component.line_bound[a * lines + l] > component.line_bound[b * lines + l];
+      });
       component.line_ranking_begin.push_back(static_cast<std::uint32_t>(component.line_ranking.size()));
     }
   }
@@ -852,8 +854,8 @@ class Search {
       steps_ += static_cast<std::int64_t>(component.units.size() / 8) + 1;
       state_[k] = static_cast<std::uint64_t>(take) + 1;
       bool inserted = false;
-      const std::uint32_t to = graph.state_ids.find_or_insert(state_.data(), state_.size(),
-                                                              state_hash_ ^ state_word_hash(k, state_[k]), inserted);
+      const std::uint64_t hash = state_hash_ ^ state_word_hash(k, state_[k]);
+      const std::uint32_t to = graph.state_ids.find_or_insert(state_.data(), state_.size(), hash, inserted);
       state_[k] = 0;
       if (inserted) {
         graph.nodes.emplace_back();
