@@ -90,7 +90,7 @@ class LineExtension {
   std::size_t units_;
   Money subtotal_;
   std::size_t first_, last_;  // the promotions grown: [first_, last_)
-  std::vector<bool> candidate_;
+  std::vector<bool> candidate_;       // what the context held for them before
   std::vector<Money> alone_amount_;
   std::vector<std::uint8_t> counted_;  // per condition.items entry of each tier, in order: it counts the line
 };

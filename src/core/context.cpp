@@ -183,8 +183,10 @@ LineExtension::LineExtension(PricingContext& context, const Request& extended, s
       subtotal_(context.basket.subtotal),
       first_(only ? static_cast<std::size_t>(*only) : 0),
       last_(only ? static_cast<std::size_t>(*only) + 1 : context.rules->promotions.size()),
-      candidate_(context.candidate),
-      alone_amount_(context.alone_amount) {
+      candidate_(context.candidate.begin() + static_cast<std::ptrdiff_t>(first_),
+                 context.candidate.begin() + static_cast<std::ptrdiff_t>(last_)),
+      alone_amount_(context.alone_amount.begin() + static_cast<std::ptrdiff_t>(first_),
+                    context.alone_amount.begin() + static_cast<std::ptrdiff_t>(last_)) {
   const RuleSet& rules = *context.rules;
   const Line& added = extended.lines.back();
   const std::size_t n = rules.promotions.size();
@@ -261,8 +263,9 @@ LineExtension::~LineExtension() {
     }
   }
   context.request = request_;
-  context.candidate = std::move(candidate_);
-  context.alone_amount = std::move(alone_amount_);
+  std::copy(candidate_.begin(), candidate_.end(), context.candidate.begin() + static_cast<std::ptrdiff_t>(first_));
+  std::copy(alone_amount_.begin(), alone_amount_.end(),
+            context.alone_amount.begin() + static_cast<std::ptrdiff_t>(first_));
 }
 
 }  // namespace till
